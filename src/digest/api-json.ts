@@ -1,5 +1,5 @@
 import { datePart } from './dates.ts';
-import type { DigestEntry, Organization, Problem } from './entry.ts';
+import { organizationId, type DigestEntry, type Organization, type Problem } from './entry.ts';
 import { canonicalRepoUrl, findRepoLinks, safeExternalUrl, uniqueUrls } from './links.ts';
 import { collapseWhitespace, normalizeAbstract } from './text.ts';
 
@@ -9,6 +9,8 @@ const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
 
 interface RawElement {
   index: number;
+  /** Where the element starts in the text, when it was read by `scanArray`. */
+  offset?: number;
   value?: unknown;
   error?: string;
 }
@@ -41,7 +43,7 @@ function scanArray(text: string, start: number): { elements: RawElement[]; close
     else if (ch === ']' || ch === '}') depth--;
     if ((depth === 1 && ch === ',') || depth === 0) {
       if (elementStart !== -1) {
-        const element: RawElement = { index: elements.length };
+        const element: RawElement = { index: elements.length, offset: elementStart };
         try {
           element.value = JSON.parse(text.slice(elementStart, i));
         } catch (error) {
@@ -70,9 +72,10 @@ function count(value: unknown): number | null {
 
 function organizationOf(value: unknown): Organization | null {
   if (!isRecord(value)) return null;
-  const id = text(value.name);
-  if (!id) return null;
-  return { id: collapseWhitespace(id), name: collapseWhitespace(text(value.fullname) ?? id) };
+  const handle = text(value.name);
+  const id = handle ? organizationId(handle) : null;
+  if (!handle || !id) return null;
+  return { id, name: collapseWhitespace(text(value.fullname) ?? handle) };
 }
 
 /** The day this response is the digest of: the latest day an entry was put on the daily list. */
@@ -100,10 +103,14 @@ function locateEntries(file: string, source: string, problems: Problem[]): { ele
     }
     const scan = scanArray(source, open);
     const kept = scan.elements.filter((element) => element.error === undefined).length;
+    // A closed array was damaged inside (each bad element is reported by index too); an open one was cut off.
+    const damage = scan.closed ? (scan.elements.find((element) => element.error !== undefined)?.offset ?? scan.stoppedAt) : scan.stoppedAt;
     problems.push({
       file,
-      at: { line: lineAt(source, scan.stoppedAt) },
-      reason: `the JSON is cut off or malformed here (${(error as Error).message}); kept the ${kept} complete entries before it`,
+      at: { line: lineAt(source, damage) },
+      reason: scan.closed
+        ? `the JSON is malformed here (${(error as Error).message}); kept the ${kept} readable entries around it`
+        : `the JSON is cut off here (${(error as Error).message}); kept the ${kept} complete entries before it`,
     });
     return { elements: scan.elements };
   }

@@ -7,6 +7,16 @@ export function layoutRichness(layout: Layout): number {
   return LAYOUTS.indexOf(layout);
 }
 
+/**
+ * An organization's id as it may appear in a URL: a Hugging Face handle (letters, digits, `-`,
+ * `_`, `.`). Anything else in a digest's handle becomes a hyphen, so no digest can plant markup
+ * or a path in a URL; null when nothing usable is left.
+ */
+export function organizationId(handle: string): string | null {
+  const id = handle.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  return id || null;
+}
+
 export interface Organization {
   /** The Hugging Face handle, used in URLs. */
   id: string;
@@ -58,5 +68,6 @@ export function formatProblem(problem: Problem): string {
   if (at && 'line' in at) where += `:${at.line}`;
   else if (at && 'index' in at) where += ` [index ${at.index}]`;
   else if (at && 'field' in at) where += ` (field \`${at.field}\`)`;
-  return `${where}: ${problem.reason}`;
+  // One problem, one line: parser messages may quote the source, line breaks and all.
+  return `${where}: ${problem.reason.replace(/\s*\n\s*/g, ' ')}`;
 }

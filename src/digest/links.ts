@@ -1,14 +1,15 @@
 /** Repository links as they appear in abstracts: `https://github.com/owner/repo`, also on GitLab. */
 const REPO_LINK = /\bhttps?:\/\/(?:www\.)?(github\.com|gitlab\.com)\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)/gi;
+/** The same, as a whole value; its own object, so `matchAll` on `REPO_LINK` never inherits a `lastIndex`. */
+const REPO_URL = new RegExp(`^${REPO_LINK.source}`, 'i');
 
 /**
  * The canonical `https://host/owner/repo` form of a GitHub or GitLab repository URL,
  * or null when the value is not one.
  */
 export function canonicalRepoUrl(value: string): string | null {
-  REPO_LINK.lastIndex = 0;
-  const match = REPO_LINK.exec(value.trim());
-  if (!match || match.index !== 0) return null;
+  const match = REPO_URL.exec(value.trim());
+  if (!match) return null;
   const host = match[1]!.toLowerCase();
   const owner = match[2]!;
   const repo = match[3]!.replace(/\.git$/i, '').replace(/[.]+$/, '');

@@ -1,5 +1,5 @@
 import { parseDateLine, resolveDateLine, type DateLine } from './dates.ts';
-import type { DigestEntry, Layout, Organization, Problem } from './entry.ts';
+import { organizationId, type DigestEntry, type Layout, type Organization, type Problem } from './entry.ts';
 import { findRepoLinks } from './links.ts';
 import { collapseWhitespace } from './text.ts';
 
@@ -99,8 +99,9 @@ function parseMetadata(file: string, block: Block, captured: string, problems: P
   const count = AUTHOR_COUNT.exec(byline);
   if (count) metadata.authorsCount = Number(count[1]);
   else if (byline) {
-    const [id, ...name] = byline.split(/\s+/);
-    metadata.organization = { id: id!, name: name.join(' ') || id! };
+    const [handle, ...name] = byline.split(/\s+/);
+    const id = organizationId(handle!);
+    if (id) metadata.organization = { id, name: name.join(' ') || handle! };
   }
 
   const dateText = after.join(' ');

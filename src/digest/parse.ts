@@ -1,5 +1,5 @@
 import { apiHeaderDate, parseApiJson } from './api-json.ts';
-import { resolveYearless } from './dates.ts';
+import { isIsoDate, resolveYearless } from './dates.ts';
 import type { DigestEntry, Layout, Problem } from './entry.ts';
 import { hasMetadataBlocks, pageHeaderDate, parsePageText } from './page-text.ts';
 import { looksLikeSearchText, parseSearchText } from './search-text.ts';
@@ -24,14 +24,23 @@ export interface ParseOptions {
   today: string;
 }
 
+/** A JSON object, or an array that opens with a JSON value: not a title such as `[Re] Reproducing …`. */
+const JSON_START = /^\s*(\{|\[\s*([[{"\]\d-]|null|true|false|$))/;
+
 function detectLayout(text: string): Layout {
-  if (/^\s*[[{]/.test(text)) return 'api-json';
+  if (JSON_START.test(text)) return 'api-json';
   if (looksLikeSearchText(text)) return 'search-text';
   return hasMetadataBlocks(text) ? 'page-text-with-metadata' : 'page-text';
 }
 
-function headerDate(layout: Layout, text: string, today: string): string | null {
-  if (layout === 'api-json') return apiHeaderDate(text);
+/** A date in the file name, as API dumps are named after the day they fetched (`2025-01-27.json`). */
+function fileNameDate(file: string): string | null {
+  const match = /(\d{4}-\d{2}-\d{2})/.exec(file);
+  return match && isIsoDate(match[1]!) ? match[1]! : null;
+}
+
+function headerDate(file: string, layout: Layout, text: string, today: string): string | null {
+  if (layout === 'api-json') return fileNameDate(file) ?? apiHeaderDate(text);
   if (layout === 'search-text') return null;
   const date = pageHeaderDate(text);
   return date ? resolveYearless(date.month, date.day, today) : null;
@@ -51,7 +60,7 @@ export function parseDigest(file: string, bytes: Uint8Array, options: ParseOptio
   let captured = options.captured?.date ?? null;
   let capturedFrom: CaptureSource = options.captured?.from ?? 'today';
   if (!captured) {
-    captured = headerDate(layout, text, options.today);
+    captured = headerDate(file, layout, text, options.today);
     capturedFrom = captured ? 'header' : 'today';
     captured ??= options.today;
   }

@@ -169,10 +169,19 @@ export function planIngest(input: IngestInput): IngestPlan {
   for (const digest of input.digests) {
     for (const entry of digest.entries) {
       const keys = identityKeys(entry);
-      let group = keys.map((key) => owner.get(key)).find((found) => found !== undefined);
+      const found = [...new Set(keys.flatMap((key) => owner.get(key) ?? []))];
+      let group = found.find((candidate) => candidate.slug !== null) ?? found[0];
       if (!group) {
         group = { slug: null, entries: [] };
         groups.push(group);
+      }
+      // An entry whose title leads to one group and whose arXiv id to another makes them one paper.
+      // A group this run started joins it; two papers already on disk stay apart (both may hold edits).
+      for (const other of found) {
+        if (other === group || other.slug !== null) continue;
+        group.entries.push(...other.entries);
+        for (const [key, holder] of owner) if (holder === other) owner.set(key, group);
+        groups.splice(groups.indexOf(other), 1);
       }
       group.entries.push(entry);
       for (const key of keys) claim(key, group);

@@ -55,6 +55,7 @@ export function runIngest(options: IngestOptions): IngestReport {
     else parsed.set(digest.file, { digest, bytes, isNew });
   };
 
+  const given = new Map<string, { input: string; bytes: Uint8Array }>();
   for (const input of options.inputs) {
     const file = basename(input);
     let bytes: Uint8Array;
@@ -64,6 +65,14 @@ export function runIngest(options: IngestOptions): IngestReport {
       errors.push({ file: input, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       continue;
     }
+    const earlier = given.get(file);
+    if (earlier) {
+      if (Buffer.compare(earlier.bytes, bytes) !== 0) {
+        errors.push({ file: input, reason: `has the same file name as ${earlier.input}; content/digests/ needs distinct names, rename one` });
+      }
+      continue;
+    }
+    given.set(file, { input, bytes });
     const recorded = manifest[file];
     const captured = options.captured
       ? { date: options.captured, from: 'flag' as const }
@@ -86,10 +95,14 @@ export function runIngest(options: IngestOptions): IngestReport {
     if (other) errors.push({ file, reason: `has the same name as ${other} apart from the extension; digest pages need distinct names` });
     ids.set(digestId(file), file);
   }
-  for (const [file, { bytes, isNew }] of parsed) {
-    if (isNew && store.compareWithStoredDigest(paths, file, bytes) === 'different') {
+  for (const [file, entry] of parsed) {
+    if (!entry.isNew) continue;
+    const stored = store.compareWithStoredDigest(paths, file, entry.bytes);
+    if (stored === 'different') {
       errors.push({ file: join(paths.digests, file), reason: 'a different digest with this name is already in content/digests/; rename the new file' });
     }
+    // Already there, byte for byte: nothing to copy.
+    if (stored === 'same') entry.isNew = false;
   }
   if (errors.length > 0) return { plan: null, errors, warnings, empty, exitCode: 1 };
 

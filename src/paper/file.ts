@@ -34,7 +34,9 @@ export function splitFrontmatter(file: string, text: string): { raw: Record<stri
   }
   let raw: unknown;
   try {
-    raw = yaml.load(normalized.slice(FENCE.length + 1, close + 1), { filename: file });
+    // The core schema reads `2026-02-30` as the text it is, for the schema to refuse; the default
+    // schema would turn it into a Date (silently 2026-03-02).
+    raw = yaml.load(normalized.slice(FENCE.length + 1, close + 1), { filename: file, schema: yaml.CORE_SCHEMA });
   } catch (error) {
     const mark = (error as yaml.YAMLException).mark;
     const reason = `broken YAML: ${(error as yaml.YAMLException).reason ?? (error as Error).message}`;
@@ -46,9 +48,15 @@ export function splitFrontmatter(file: string, text: string): { raw: Record<stri
   return { raw: raw as Record<string, unknown>, body: normalized.slice(closeEnd).trim() };
 }
 
-/** Problems for every schema issue, each naming the file and the field. */
-export function schemaProblems(file: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): Problem[] {
-  return issues.map((issue) => ({ file, at: { field: issue.path.map(String).join('.') || '(frontmatter)' }, reason: issue.message }));
+/** Problems for every schema issue, each naming the file and the field (an unknown field by its own name). */
+export function schemaProblems(file: string, issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[]): Problem[] {
+  return issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map((key) => ({ file, at: { field: [...at, key].join('.') }, reason: 'unknown field (a typo?)' }));
+    }
+    return [{ file, at: { field: at.join('.') || '(frontmatter)' }, reason: issue.message }];
+  });
 }
 
 /**

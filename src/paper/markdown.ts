@@ -11,6 +11,8 @@ const ENTITY = /&(?=#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)
 /** Block syntax at the start of a line: headings, quotes, list items, thematic breaks. */
 const BLOCK_START = /^(#|>|[-+](?=\s|$)|-{3,}|\d{1,9}(?=[.)]))/;
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+/** The start of a GFM autolink literal (`https://`, `www.`) whose raw text holds a backslash. */
+const ESCAPED_AUTOLINK = /(?<![A-Za-z])(https?(?=:\/\/)|www(?=\.))(?=\S*\\)/gi;
 
 function escapeUnderscores(paragraph: string): string {
   // An underscore between two letters or digits can neither open nor close emphasis.
@@ -26,6 +28,9 @@ function escapeUnderscores(paragraph: string): string {
 function escapeParagraph(paragraph: string): string {
   let escaped = paragraph.replace(INLINE_ACTIVE, '\\$&').replace(ENTITY, '\\&');
   if (escaped.includes('_')) escaped = escapeUnderscores(escaped);
+  // GFM takes an autolink literal's text raw, backslashes included; `https\://` is no literal, so the
+  // URL is decoded like the rest of the text (and GFM still links it from the decoded text).
+  escaped = escaped.replace(ESCAPED_AUTOLINK, '$1\\');
   return escaped.replace(BLOCK_START, (marker) => (/^\d/.test(marker) ? `${marker}\\` : `\\${marker}`));
 }
 

@@ -35,8 +35,8 @@ export const sourceSchema = z
 
 export const organizationSchema = z
   .object({
-    /** Hugging Face handle, e.g. `metaresearch`. */
-    id: z.string().min(1),
+    /** Hugging Face handle, e.g. `metaresearch`; it names the organization's page, so it is URL-safe. */
+    id: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/, 'expected a handle of letters, digits, `.`, `_` and `-`'),
     /** Display name, e.g. `Meta Research`. */
     name: z.string().min(1),
   })
