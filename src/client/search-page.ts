@@ -1,0 +1,218 @@
+/**
+ * The /search/ page: Pagefind full-text search with facets, sorting and URL state. Served over
+ * http(s) it uses the Pagefind index; opened from disk (file://) it falls back to the small title,
+ * topic and organization index that loads with a <script> tag; under `astro dev` it says plainly
+ * that no index exists yet.
+ */
+import { FALLBACK_GLOBAL, searchFallback, type FallbackRecord } from '../search/fallback-index.ts';
+import {
+  FILTER_KEYS,
+  isActive,
+  pagefindFilters,
+  pagefindSort,
+  parseSearchState,
+  serializeSearchState,
+  SORTS,
+  toggleFilter,
+  type FilterKey,
+  type SearchState,
+  type Sort,
+} from '../search/url-state.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindSearch {
+  results: { data: () => Promise<PagefindResultData> }[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  search: (query: string | null, options: Record<string, unknown>) => Promise<PagefindSearch | null>;
+}
+
+const PAGE_SIZE = 20;
+const FILTER_LEGENDS: Record<FilterKey, string> = { topic: 'Topic', year: 'Year', organization: 'Organization', status: 'Reading status' };
+const SORT_LABELS: Record<Sort, string> = { relevance: 'Relevance', newest: 'Newest first', oldest: 'Oldest first', upvotes: 'Most upvoted' };
+
+const app = document.getElementById('search-app')!;
+const siteRoot = new URL(app.dataset.root ?? './', location.href);
+const labels = JSON.parse(document.getElementById('search-labels')?.textContent ?? '{}') as Partial<Record<FilterKey, Record<string, string>>>;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  node.append(...children);
+  return node;
+}
+
+function label(key: FilterKey, value: string): string {
+  return labels[key]?.[value] ?? value;
+}
+
+// The controls, built here because without script the page shows the listings instead.
+const queryInput = element('input', { type: 'search', id: 'search-query', name: 'q', autocomplete: 'off' });
+const sortSelect = element('select', { id: 'search-sort', name: 'sort' });
+for (const sort of SORTS) sortSelect.append(element('option', { value: sort }, SORT_LABELS[sort]));
+const form = element(
+  'form',
+  { role: 'search', className: 'search-form', ariaLabel: 'Search with filters' },
+  element('label', { htmlFor: 'search-query' }, 'Search titles, abstracts, authors and notes'),
+  queryInput,
+  element('label', { htmlFor: 'search-sort' }, 'Sort by'),
+  sortSelect,
+  element('button', { type: 'submit' }, 'Search'),
+);
+const notice = element('p', { className: 'search-notice' });
+notice.hidden = true;
+const facets = element('div', { className: 'search-facets' });
+const status = element('p', { className: 'search-status', role: 'status' });
+status.setAttribute('aria-live', 'polite');
+const results = element('ol', { className: 'search-results' });
+const more = element('button', { type: 'button', className: 'search-more' }, 'Show more results');
+more.hidden = true;
+app.replaceChildren(form, notice, facets, element('h2', { id: 'search-results-heading' }, 'Results'), status, results, more);
+results.setAttribute('aria-labelledby', 'search-results-heading');
+document.getElementById('search-noscript')?.setAttribute('hidden', '');
+
+let state: SearchState = parseSearchState(location.search);
+let pagefind: Pagefind | null = null;
+let fallback: FallbackRecord[] | null = null;
+let totals: Record<string, Record<string, number>> = {};
+let pending: PagefindSearch['results'] = [];
+let generation = 0;
+
+function showState(): void {
+  queryInput.value = state.query;
+  sortSelect.value = state.sort;
+}
+
+function renderFacets(counts: Record<string, Record<string, number>>): void {
+  facets.replaceChildren();
+  for (const key of FILTER_KEYS) {
+    const values = Object.keys(totals[key] ?? {}).sort((a, b) => (key === 'year' ? b.localeCompare(a) : label(key, a).localeCompare(label(key, b))));
+    if (values.length === 0) continue;
+    const fieldset = element('fieldset', {}, element('legend', {}, FILTER_LEGENDS[key]));
+    for (const value of values) {
+      const id = `filter-${key}-${value}`.replace(/[^A-Za-z0-9_-]/g, '_');
+      const box = element('input', { type: 'checkbox', id, checked: state.filters[key].includes(value) });
+      box.addEventListener('change', () => update(toggleFilter(state, key, value)));
+      const count = counts[key]?.[value] ?? 0;
+      fieldset.append(element('div', { className: 'facet' }, box, element('label', { htmlFor: id }, `${label(key, value)} (${count})`)));
+    }
+    facets.append(fieldset);
+  }
+}
+
+function excerptNodes(html: string): Node[] {
+  // Pagefind's excerpt is escaped page text with <mark> highlights; keep exactly that and nothing else.
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  return [...parsed.body.childNodes].map((node) => (node.nodeName === 'MARK' ? element('mark', {}, node.textContent ?? '') : document.createTextNode(node.textContent ?? '')));
+}
+
+function resultItem(href: string, title: string, details: string[], excerpt: Node[]): HTMLLIElement {
+  const item = element('li', {}, element('h3', {}, element('a', { href }, title)));
+  if (details.length > 0) item.append(element('p', { className: 'search-meta' }, details.join(' · ')));
+  if (excerpt.length > 0) item.append(element('p', { className: 'search-excerpt' }, ...excerpt));
+  return item;
+}
+
+async function showMore(): Promise<void> {
+  const batch = pending.splice(0, PAGE_SIZE);
+  const run = generation;
+  const data = await Promise.all(batch.map((result) => result.data()));
+  if (run !== generation) return;
+  for (const result of data) {
+    const details = [result.meta.date, result.meta.topics].filter((value): value is string => Boolean(value));
+    results.append(resultItem(result.url, result.meta.title ?? result.url, details, excerptNodes(result.excerpt)));
+  }
+  more.hidden = pending.length === 0;
+}
+
+async function run(): Promise<void> {
+  const run = ++generation;
+  results.replaceChildren();
+  more.hidden = true;
+  if (fallback) {
+    const hits = state.query ? searchFallback(fallback, state.query) : [];
+    for (const { record } of hits) results.append(resultItem(new URL(record.u, siteRoot).href, record.t, [record.d, record.k.join(', ')].filter(Boolean), []));
+    status.textContent = state.query ? `${hits.length} ${hits.length === 1 ? 'paper matches' : 'papers match'} “${state.query}” by title, topic or organization.` : 'Type a title, topic or organization.';
+    return;
+  }
+  if (!pagefind) return;
+  if (!isActive(state)) {
+    renderFacets(totals);
+    status.textContent = 'Type a query, or choose filters to browse.';
+    return;
+  }
+  status.textContent = 'Searching…';
+  const search = await pagefind.search(state.query || null, { filters: pagefindFilters(state), sort: pagefindSort(state.sort) });
+  if (run !== generation || !search) return;
+  renderFacets(search.filters);
+  pending = [...search.results];
+  const count = pending.length;
+  await showMore();
+  if (run !== generation) return;
+  // Announced once the first results are on the page, so what is read out is there to reach.
+  const what = state.query ? ` for “${state.query}”` : '';
+  status.textContent = `${count} ${count === 1 ? 'result' : 'results'}${what}.`;
+}
+
+function update(next: SearchState): void {
+  state = next;
+  history.replaceState(null, '', `${location.pathname}${serializeSearchState(state)}`);
+  showState();
+  void run();
+}
+
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+queryInput.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => update({ ...state, query: queryInput.value.trim() }), 250);
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  update({ ...state, query: queryInput.value.trim() });
+});
+sortSelect.addEventListener('change', () => update({ ...state, sort: sortSelect.value as Sort }));
+more.addEventListener('click', () => void showMore());
+
+function loadFallback(): Promise<FallbackRecord[]> {
+  return new Promise((resolve, reject) => {
+    const tag = element('script', { src: new URL('search-fallback.js', siteRoot).href });
+    tag.addEventListener('load', () => resolve((window as unknown as Record<string, FallbackRecord[]>)[FALLBACK_GLOBAL] ?? []));
+    tag.addEventListener('error', () => reject(new Error('no fallback index')));
+    document.head.append(tag);
+  });
+}
+
+async function start(): Promise<void> {
+  showState();
+  if (location.protocol === 'file:') {
+    sortSelect.parentElement?.querySelector('label[for="search-sort"]')?.remove();
+    sortSelect.remove();
+    notice.textContent = 'You opened this site from disk, so only titles, topics and organizations are searched. Full-text search needs the site served, for example with `npm run preview`.';
+    notice.hidden = false;
+    fallback = await loadFallback().catch(() => []);
+    await run();
+    return;
+  }
+  try {
+    const module = (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', siteRoot).href)) as Pagefind;
+    await module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+    totals = await module.filters();
+    pagefind = module;
+  } catch {
+    notice.textContent = 'The search index does not exist yet: it is built with the site (`npm run build`, then `npm run preview`). `astro dev` has none.';
+    notice.hidden = false;
+    status.textContent = 'Search is unavailable.';
+    return;
+  }
+  await run();
+}
+
+void start();

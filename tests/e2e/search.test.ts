@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, watchedPage } from './support/browser.ts';
+import { serveStatic, type StaticSite } from './support/static-server.ts';
+
+/** Search and offline reading (issue 5), against the production build of the real list. */
+const site = inject('realSite');
+
+interface CatalogPaper {
+  title: string;
+  url: string;
+  upvotes: number | null;
+  topics: string[];
+}
+const catalog = (JSON.parse(readFileSync(join(site.dist, 'papers.json'), 'utf8')) as { papers: CatalogPaper[] }).papers;
+const pathOf = (url: string) => new URL(url).pathname;
+
+let server: StaticSite;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic(site.dist, site.base);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+const origin = () => new URL(server.url).origin;
+
+async function openSearch(page: Page, query: string): Promise<void> {
+  await page.goto(new URL(`search/${query}`, server.url).href);
+  await page.waitForFunction(() => /result|unavailable|Type/.test(document.querySelector('.search-status')?.textContent ?? ''));
+}
+
+async function resultPaths(page: Page): Promise<string[]> {
+  return page.$$eval('.search-results h3 a', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+}
+
+async function resultCount(page: Page): Promise<number> {
+  const status = (await page.textContent('.search-status')) ?? '';
+  return Number(/^(\d+)/.exec(status)?.[1] ?? NaN);
+}
+
+describe('search, served', () => {
+  it('finds each of 20 papers first by its exact title', async () => {
+    const { page, errors, outside } = await watchedPage(browser, origin());
+    const step = Math.floor(catalog.length / 20);
+    const sample = Array.from({ length: 20 }, (_, i) => catalog[i * step]!);
+    const misses: string[] = [];
+    for (const paper of sample) {
+      await openSearch(page, `?q=${encodeURIComponent(paper.title)}`);
+      const [first] = await resultPaths(page);
+      if (first !== pathOf(paper.url)) misses.push(`${paper.title} → ${first}`);
+    }
+    expect(misses).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it('narrows the results with a topic filter, and restores it all from a bookmarked URL', async () => {
+    const { page } = await watchedPage(browser, origin());
+    await openSearch(page, '?q=attention');
+    const all = await resultCount(page);
+    const box = page.locator('.search-facets fieldset').filter({ hasText: 'Topic' }).locator('input[type="checkbox"]').first();
+    const topicLabel = (await page.locator(`label[for="${await box.getAttribute('id')}"]`).textContent())!.replace(/ \(\d+\)$/, '');
+    await box.check();
+    await page.waitForFunction((count) => /result/.test(document.querySelector('.search-status')?.textContent ?? '') && !document.querySelector('.search-status')?.textContent?.startsWith(String(count)), all);
+    const narrowed = await resultCount(page);
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(all);
+    const bookmarked = page.url();
+    expect(bookmarked).toMatch(/[?&]topic=/);
+
+    const other = await watchedPage(browser, origin());
+    await other.page.goto(bookmarked);
+    await other.page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    expect(await other.page.inputValue('#search-query')).toBe('attention');
+    expect(await resultCount(other.page)).toBe(narrowed);
+    const checked = await other.page.$$eval('.search-facets input:checked', (boxes) => boxes.map((box) => document.querySelector(`label[for="${box.id}"]`)?.textContent?.replace(/ \(\d+\)$/, '')));
+    expect(checked).toEqual([topicLabel]);
+  });
+
+  it('browses by a filter alone, with no query', async () => {
+    const { page } = await watchedPage(browser, origin());
+    const topic = catalog.flatMap((paper) => paper.topics)[0]!;
+    await openSearch(page, `?topic=${encodeURIComponent(topic)}`);
+    const count = await resultCount(page);
+    expect(count).toBe(catalog.filter((paper) => paper.topics.includes(topic)).length + 1 /* the topic page */);
+  });
+
+  it('reorders the results by upvotes', async () => {
+    const { page } = await watchedPage(browser, origin());
+    await openSearch(page, '?q=diffusion');
+    const byRelevance = await resultPaths(page);
+    await page.selectOption('#search-sort', 'upvotes');
+    await page.waitForURL(/sort=upvotes/);
+    await page.waitForFunction(() => document.querySelectorAll('.search-results li').length > 0);
+    await page.waitForTimeout(300);
+    const byUpvotes = await resultPaths(page);
+    expect(byUpvotes).not.toEqual(byRelevance);
+    const upvotes = new Map(catalog.map((paper) => [pathOf(paper.url), paper.upvotes ?? 0]));
+    const counts = byUpvotes.map((path) => upvotes.get(path) ?? 0);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(Math.max(...counts)).toBeGreaterThan(0);
+  });
+
+  it('focuses the header search field with / and with Ctrl+K', async () => {
+    const { page } = await watchedPage(browser, origin());
+    await page.goto(server.url);
+    await page.waitForLoadState('load');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-query');
+    await page.locator('h1').first().click();
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-query');
+  });
+});
+
+describe('offline', () => {
+  it('opened from disk, navigates and finds a paper by title through the fallback index', async () => {
+    const { page, errors, outside } = await watchedPage(browser, 'file://');
+    await page.goto(pathToFileURL(join(site.dist, 'index.html')).href);
+    await Promise.all([page.waitForURL(/\/topics\/index\.html$/), page.locator('.site-nav a', { hasText: 'Topics' }).click()]);
+    expect(await page.locator('link[rel="stylesheet"]').evaluate((link) => (link as HTMLLinkElement).sheet !== null)).toBe(true);
+    const paper = catalog[7]!;
+    await page.fill('#site-search-query', paper.title);
+    await Promise.all([page.waitForURL(/\/search\/index\.html\?q=/), page.press('#site-search-query', 'Enter')]);
+    await page.waitForFunction(() => /match/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    expect(await page.isVisible('.search-notice')).toBe(true);
+    expect(await page.textContent('.search-notice')).toMatch(/needs the site served/);
+    const first = await page.$eval('.search-results h3 a', (link) => (link as HTMLAnchorElement).href);
+    expect(first).toBe(pathToFileURL(join(site.dist, pathOf(paper.url))).href);
+    await Promise.all([page.waitForURL(/\/papers\/.+\/index\.html$/), page.click('.search-results h3 a')]);
+    expect(await page.textContent('h1')).toBe(paper.title);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it('reloads a visited paper page with the network cut, once the service worker is active', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const paper = catalog[3]!;
+    await page.goto(server.url);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.goto(paper.url.replace(new URL(paper.url).origin, origin()));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.reload();
+    await context.setOffline(true);
+    await page.reload();
+    expect(await page.textContent('h1')).toBe(paper.title);
+    expect(await page.locator('link[rel="stylesheet"]').evaluate((link) => (link as HTMLLinkElement).sheet !== null)).toBe(true);
+    await context.close();
+  });
+});
