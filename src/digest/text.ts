@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Problem } from './entry.ts';
 
 /**
@@ -8,21 +9,23 @@ export function decodeDigest(file: string, bytes: Uint8Array): { text: string } 
   if (bytes.length === 0) return { problem: { file, reason: 'the file is empty' } };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { problem: { file, reason: `binary data (a NUL byte at offset ${nul}), not a text digest` } };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return { problem: { file, reason: 'not valid UTF-8 text' } };
-  }
-  text = text.replace(/\r\n?/g, '\n');
+  if (!isUtf8(bytes)) return { problem: { file, reason: 'not valid UTF-8 text' } };
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') return { problem: { file, reason: 'the file holds only whitespace' } };
   return { text };
 }
 
 /** Collapses runs of white space (tabs, line wraps, NBSP) to one space and trims the ends. */
 export function collapseWhitespace(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  // Most text is already clean, and checking is much cheaper than rebuilding every string.
+  const clean = !MESSY_WHITESPACE.test(value) && value.charCodeAt(0) !== 32 && value.charCodeAt(value.length - 1) !== 32;
+  return clean ? value : value.replace(/\s+/g, ' ').trim();
 }
+
+/** White space other than single spaces: tabs, line breaks, NBSP and the like, or a run of spaces. */
+const MESSY_WHITESPACE = /[^\S ]| {2}/;
 
 /** Normalizes an abstract: paragraphs split on blank lines, each paragraph's white space collapsed. */
 export function normalizeAbstract(value: string): string {

@@ -6,7 +6,7 @@ import { markdownToPlainText } from '../paper/markdown.ts';
 import { compareSources, MACHINE_FIELDS, mergeEntries, type MachineRecord } from '../paper/merge.ts';
 import { paperSchema, type PaperFrontmatter, type Source } from '../paper/schema.ts';
 import { uniqueSlug } from '../paper/slug.ts';
-import { valueHash, type IngestState, type PaperState } from './state.ts';
+import { textHash, valueHash, type IngestState, type PaperState } from './state.ts';
 
 /** Assigns topics from a paper's title and abstract (the rules in `content/topics/`). */
 export type Classifier = (paper: { title: string; abstract: string }) => string[];
@@ -23,6 +23,8 @@ export interface IngestInput {
   /** Topic slugs that exist. */
   topics: ReadonlySet<string>;
   classify: Classifier;
+  /** Identifies the topic rules the classifier was built from (see `loadTopicRules`). */
+  rulesFingerprint: string;
   /** Today, YYYY-MM-DD: the `added` date of new papers. */
   today: string;
 }
@@ -56,11 +58,23 @@ export interface IngestPlan {
 
 const BODY = 'body';
 
-function baseOf(machine: MachineRecord): Record<string, string> {
-  const base: Record<string, string> = {};
-  for (const field of MACHINE_FIELDS) base[field] = valueHash(machine[field]);
-  base[BODY] = valueHash(machine.body);
-  return base;
+/** One hash of everything the digests say about a paper: when it matches, nothing is new. */
+function machineHash(machine: MachineRecord): string {
+  return textHash(JSON.stringify([MACHINE_FIELDS.map((field) => machine[field]), machine.abstract]));
+}
+
+/** The fields a base records, in the order of its hashes. */
+const BASE_FIELDS = [...MACHINE_FIELDS, BODY] as const;
+
+/** The hash of each derived field (and the body), space-separated in BASE_FIELDS order. */
+function baseOf(machine: MachineRecord): string {
+  return BASE_FIELDS.map((field) => valueHash(field === BODY ? machine.body : machine[field])).join(' ');
+}
+
+/** A recorded base by field, or null when it was recorded for other fields than today's. */
+function readBase(base: string): Map<string, string> | null {
+  const hashes = base.split(' ');
+  return hashes.length === BASE_FIELDS.length ? new Map(BASE_FIELDS.map((field, i) => [field, hashes[i]!])) : null;
 }
 
 function isEmpty(value: unknown): boolean {
@@ -91,11 +105,12 @@ export function mergeTopics(current: readonly string[], base: readonly string[],
 function reconcile(current: PaperFile, machine: MachineRecord, state: PaperState | undefined): PaperFile {
   const data: Record<string, unknown> = { ...current.data };
   let body = current.body;
-  if (state) {
+  const base = state ? readBase(state.base) : null;
+  if (base) {
     for (const field of MACHINE_FIELDS) {
-      if (valueHash(current.data[field]) === state.base[field]) data[field] = machine[field];
+      if (valueHash(current.data[field]) === base.get(field)) data[field] = machine[field];
     }
-    if (valueHash(current.body) === state.base[BODY]) body = machine.body;
+    if (valueHash(current.body) === base.get(BODY)) body = machine.body;
   } else {
     for (const field of MACHINE_FIELDS) {
       if (isEmpty(current.data[field])) data[field] = machine[field];
@@ -129,19 +144,68 @@ interface Group {
 }
 
 /**
+ * The content as it stands: each paper file's text, and its parsed frontmatter when needed. A file
+ * whose text hashes to what ingest (or classify) last wrote or checked is trusted: it was valid
+ * then and has not changed, so it is parsed only if this run must change it. Every other file is
+ * parsed and validated up front. On an unchanged list, almost nothing is parsed at all.
+ */
+class CurrentContent {
+  readonly errors: Problem[] = [];
+  private readonly parsed = new Map<string, PaperFile>();
+  private readonly texts = new Map<string, string>();
+  readonly trusted = new Set<string>();
+  readonly hashes = new Map<string, string>();
+
+  private readonly schema: ReturnType<typeof paperSchema>;
+
+  constructor(papers: readonly StoredPaperText[], state: IngestState, rulesUnchanged: boolean, schema: ReturnType<typeof paperSchema>) {
+    this.schema = schema;
+    for (const { slug, text } of papers) {
+      const hash = textHash(text);
+      this.texts.set(slug, text);
+      this.hashes.set(slug, hash);
+      if (rulesUnchanged && state.papers[slug]?.file === hash) this.trusted.add(slug);
+      else this.parse(slug);
+    }
+  }
+
+  has(slug: string): boolean {
+    return this.texts.has(slug);
+  }
+
+  slugs(): string[] {
+    return [...this.texts.keys()];
+  }
+
+  /** Parsed files only: the trusted ones are known through their state. */
+  parsedEntries(): [string, PaperFile][] {
+    return [...this.parsed];
+  }
+
+  get(slug: string): PaperFile | undefined {
+    return this.parsed.get(slug) ?? (this.texts.has(slug) ? this.parse(slug) : undefined);
+  }
+
+  private parse(slug: string): PaperFile | undefined {
+    const result = parsePaper(`content/papers/${slug}.md`, this.texts.get(slug)!, this.schema);
+    if ('problems' in result) {
+      this.errors.push(...result.problems);
+      return undefined;
+    }
+    this.parsed.set(slug, result.paper);
+    return result.paper;
+  }
+}
+
+/**
  * The whole ingest as a pure function: parsed digests and the content as it stands in, the files
  * to write and the new state out. Re-running it on its own output changes nothing.
  */
 export function planIngest(input: IngestInput): IngestPlan {
-  const schema = paperSchema({ topics: input.topics });
-  const errors: Problem[] = [];
-  const current = new Map<string, PaperFile>();
-  for (const stored of input.papers) {
-    const parsed = parsePaper(`content/papers/${stored.slug}.md`, stored.text, schema);
-    if ('problems' in parsed) errors.push(...parsed.problems);
-    else current.set(stored.slug, parsed.paper);
-  }
-  if (errors.length > 0) return { writes: [], state: input.state, counts: { added: 0, updated: 0, unchanged: 0, skipped: 0 }, errors, dropped: [] };
+  const rulesUnchanged = input.state.rules === input.rulesFingerprint;
+  const current = new CurrentContent(input.papers, input.state, rulesUnchanged, paperSchema({ topics: input.topics }));
+  const failed = () => ({ writes: [], state: input.state, counts: { added: 0, updated: 0, unchanged: 0, skipped: 0 }, errors: current.errors, dropped: [] });
+  if (current.errors.length > 0) return failed();
 
   // Who owns each identity key: known papers first (remembered keys, then current titles and ids).
   const owner = new Map<string, Group>();
@@ -162,7 +226,7 @@ export function planIngest(input: IngestInput): IngestPlan {
   for (const slug of Object.keys(input.state.papers).sort()) {
     for (const key of input.state.papers[slug]!.keys) claim(key, groupFor(slug));
   }
-  for (const [slug, paper] of [...current].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [slug, paper] of current.parsedEntries().sort(([a], [b]) => a.localeCompare(b))) {
     for (const key of identityKeys(paper.data)) claim(key, groupFor(slug));
   }
 
@@ -188,60 +252,88 @@ export function planIngest(input: IngestInput): IngestPlan {
     }
   }
 
-  const taken = new Set([...Object.keys(input.state.papers), ...current.keys()]);
+  const taken = new Set([...Object.keys(input.state.papers), ...current.slugs()]);
   const writes: PaperWrite[] = [];
   const papers: Record<string, PaperState> = { ...input.state.papers };
   const counts = { added: 0, updated: 0, unchanged: 0, skipped: input.digests.flatMap((digest) => digest.problems).filter((problem) => problem.skipsEntry).length };
   const dropped: string[] = [];
+  /** Papers whose record this run rewrote. */
+  const recorded = new Set<string>();
+  const classify = (paper: PaperFile) => input.classify({ title: paper.data.title, abstract: markdownToPlainText(paper.body) }).sort();
 
   for (const group of groups) {
-    const existing = group.slug === null ? undefined : current.get(group.slug);
-    if (group.slug !== null && (!existing || existing.data.dropped)) {
-      // Deleted by hand, or marked dropped: the curator's decision stands.
-      if (group.entries.length > 0) dropped.push(group.slug);
-      counts.skipped += group.entries.length;
-      continue;
-    }
-    if (group.entries.length === 0) {
-      counts.unchanged++;
+    const slug = group.slug;
+    const state = slug === null ? undefined : input.state.papers[slug];
+    if (slug !== null && group.entries.length === 0) {
+      if (current.has(slug)) counts.unchanged++;
       continue;
     }
     const machine = mergeEntries(group.entries);
-    const keys = new Set([...(group.slug ? (input.state.papers[group.slug]?.keys ?? []) : []), ...group.entries.flatMap(identityKeys)]);
+    const digest = machineHash(machine);
+    if (slug !== null && state && current.trusted.has(slug) && state.machine === digest) {
+      // Nothing new from the digests, and the file is as last written: nothing to do.
+      counts.unchanged++;
+      continue;
+    }
+    const base = baseOf(machine);
+    const existing = slug === null ? undefined : current.get(slug);
+    if (current.errors.length > 0) return failed();
+    if (slug !== null && (!existing || existing.data.dropped)) {
+      // Deleted by hand, or marked dropped: the curator's decision stands.
+      dropped.push(slug);
+      counts.skipped += group.entries.length;
+      continue;
+    }
+    const keys = new Set([...(state?.keys ?? []), ...group.entries.flatMap(identityKeys)]);
 
-    let slug: string;
+    let target: string;
     let next: PaperFile;
     let machineTopics: string[];
-    if (existing && group.slug) {
-      slug = group.slug;
-      const state = input.state.papers[slug];
+    let text: string;
+    if (existing && slug !== null) {
+      target = slug;
       next = reconcile(existing, machine, state);
-      machineTopics = input.classify({ title: next.data.title, abstract: markdownToPlainText(next.body) }).sort();
+      // The rules' verdict stands while the rules, the title and the abstract are as they were.
+      const textUnchanged = next.data.title === existing.data.title && next.body === existing.body && current.trusted.has(slug);
+      machineTopics = state && rulesUnchanged && textUnchanged ? state.topics : classify(next);
       next.data.topics = state
         ? mergeTopics(existing.data.topics, state.topics, machineTopics)
         : existing.data.topics.length > 0
           ? existing.data.topics
           : machineTopics;
       const fields = changedFields(existing, next);
-      if (fields.length === 0) counts.unchanged++;
-      else {
+      if (fields.length === 0) {
+        counts.unchanged++;
+        text = '';
+      } else {
         counts.updated++;
-        writes.push({ slug, kind: 'updated', text: serializePaper(next), fields });
+        text = serializePaper(next);
+        writes.push({ slug, kind: 'updated', text, fields });
       }
     } else {
-      slug = uniqueSlug(machine.title, taken);
-      taken.add(slug);
+      target = uniqueSlug(machine.title, taken);
+      taken.add(target);
       machineTopics = input.classify({ title: machine.title, abstract: machine.abstract }).sort();
       next = newPaper(machine, machineTopics, input.today);
       counts.added++;
-      writes.push({ slug, kind: 'added', text: serializePaper(next), fields: Object.keys(next.data) });
+      text = serializePaper(next);
+      writes.push({ slug: target, kind: 'added', text, fields: Object.keys(next.data) });
     }
     for (const key of identityKeys(next.data)) keys.add(key);
-    papers[slug] = { keys: [...keys].sort(), base: baseOf(machine), topics: machineTopics };
+    const file = text ? textHash(text) : current.hashes.get(target)!;
+    papers[target] = { keys: [...keys].sort(), base, machine: digest, topics: machineTopics, file };
+    recorded.add(target);
+  }
+
+  // A valid file this run read but left alone is trusted from now on (a dropped one never is, so
+  // that its entries keep being reported as skipped).
+  for (const [slug, paper] of current.parsedEntries()) {
+    const record = papers[slug];
+    if (record && !recorded.has(slug) && !paper.data.dropped) papers[slug] = { ...record, file: current.hashes.get(slug)! };
   }
 
   const sortedPapers: Record<string, PaperState> = {};
   for (const slug of Object.keys(papers).sort()) sortedPapers[slug] = papers[slug]!;
   writes.sort((a, b) => a.slug.localeCompare(b.slug));
-  return { writes, state: { version: 1, papers: sortedPapers }, counts, errors, dropped: dropped.sort() };
+  return { writes, state: { version: 2, rules: input.rulesFingerprint, papers: sortedPapers }, counts, errors: [], dropped: dropped.sort() };
 }

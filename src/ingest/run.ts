@@ -1,10 +1,9 @@
 import { basename, join } from 'node:path';
 import { formatProblem, type Problem } from '../digest/entry.ts';
-import { digestId, serializeManifest, type DigestManifest } from '../digest/manifest.ts';
+import { digestId, type DigestManifest } from '../digest/manifest.ts';
 import { parseDigest, type ParsedDigest } from '../digest/parse.ts';
 import * as store from '../store/content-store.ts';
 import { planIngest, type Classifier, type IngestPlan } from './plan.ts';
-import { serializeState } from './state.ts';
 
 export interface IngestOptions {
   paths: store.ContentPaths;
@@ -15,6 +14,8 @@ export interface IngestOptions {
   dryRun: boolean;
   today: string;
   classify: Classifier;
+  /** Identifies the rules `classify` was built from. */
+  rulesFingerprint: string;
   topics: ReadonlySet<string>;
 }
 
@@ -113,6 +114,7 @@ export function runIngest(options: IngestOptions): IngestReport {
     state: stateRead.value,
     topics: options.topics,
     classify: options.classify,
+    rulesFingerprint: options.rulesFingerprint,
     today: options.today,
   });
   if (plan.errors.length > 0) return { plan, errors: plan.errors, warnings, empty, exitCode: 1 };
@@ -133,8 +135,8 @@ export function runIngest(options: IngestOptions): IngestReport {
       if (isNew) store.addDigest(paths, digest.file, bytes);
     }
     for (const write of plan.writes) store.writePaper(paths, write.slug, write.text);
-    if (serializeState(plan.state) !== serializeState(stateRead.value) || !store.stateExists(paths)) store.writeState(paths, plan.state);
-    if (serializeManifest(nextManifest) !== serializeManifest(manifest) || !store.manifestExists(paths)) store.writeManifest(paths, nextManifest);
+    store.writeState(paths, plan.state);
+    store.writeManifest(paths, nextManifest);
   }
   return { plan, errors: [], warnings, empty, exitCode: empty.length > 0 ? 1 : 0 };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -10,16 +11,25 @@ export const paperStateSchema = z
   .object({
     /** Identity keys (normalized titles, arXiv ids) that lead to this paper, even after a title edit. */
     keys: z.array(z.string()),
-    /** A hash per machine-owned field (and `body`) of the value ingest last derived. */
-    base: z.record(z.string(), z.string()),
+    /**
+     * Hashes of the value ingest last derived for each machine-owned field and the body, in a fixed
+     * order, space-separated (compact: the state holds one line per paper of the list).
+     */
+    base: z.string(),
+    /** A hash of the whole derived record, so an unchanged paper is recognized with one comparison. */
+    machine: z.string().optional(),
     /** The topics the rules last assigned, to tell hand-added and hand-removed topics apart. */
     topics: z.array(z.string()),
+    /** A hash of the file's text when ingest or classify last wrote or validated it. */
+    file: z.string().optional(),
   })
   .strict();
 
 export const ingestStateSchema = z
   .object({
-    version: z.literal(1),
+    version: z.literal(2),
+    /** Identifies the topic rules (and topic set) the recorded topics came from. */
+    rules: z.string().optional(),
     papers: z.record(z.string(), paperStateSchema),
   })
   .strict();
@@ -27,7 +37,18 @@ export const ingestStateSchema = z
 export type PaperState = z.output<typeof paperStateSchema>;
 export type IngestState = z.output<typeof ingestStateSchema>;
 
-export const EMPTY_STATE: IngestState = { version: 1, papers: {} };
+export const EMPTY_STATE: IngestState = { version: 2, papers: {} };
+
+/** The first format kept each base as an object of field → hash, in the same field order. */
+const stateVersion1 = z.object({ version: z.literal(1), rules: z.string().optional(), papers: z.record(z.string(), z.looseObject({ base: z.record(z.string(), z.string()) })) }).loose();
+
+/** Reads a state of any version into the current one. */
+export function parseState(raw: unknown) {
+  const old = stateVersion1.safeParse(raw);
+  if (!old.success) return ingestStateSchema.safeParse(raw);
+  const papers = Object.fromEntries(Object.entries(old.data.papers).map(([slug, record]) => [slug, { ...record, base: Object.values(record.base).join(' ') }]));
+  return ingestStateSchema.safeParse({ ...old.data, version: 2, papers });
+}
 
 /** cyrb53: a fast 53-bit string hash; collisions are irrelevant at this scale. */
 function cyrb53(text: string): string {
@@ -47,9 +68,15 @@ export function valueHash(value: unknown): string {
   return cyrb53(JSON.stringify(value) ?? 'undefined');
 }
 
+/** A file's text: long, so a native digest beats hashing it in JavaScript. */
+export function textHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url').slice(0, 16);
+}
+
 /** One line per paper, sorted, so the file diffs well in git and is byte-stable across runs. */
 export function serializeState(state: IngestState): string {
   const slugs = Object.keys(state.papers).sort();
   const lines = slugs.map((slug, i) => `    ${JSON.stringify(slug)}: ${JSON.stringify(state.papers[slug])}${i < slugs.length - 1 ? ',' : ''}`);
-  return `{\n  "version": 1,\n  "papers": {\n${lines.join('\n')}${lines.length ? '\n' : ''}  }\n}\n`;
+  const rules = state.rules === undefined ? '' : `  "rules": ${JSON.stringify(state.rules)},\n`;
+  return `{\n  "version": ${state.version},\n${rules}  "papers": {\n${lines.join('\n')}${lines.length ? '\n' : ''}  }\n}\n`;
 }

@@ -1,3 +1,5 @@
+import { collapseWhitespace } from '../digest/text.ts';
+
 /**
  * The abstract is stored as the Markdown body of the paper file and must render back to exactly
  * the digest's text. These functions escape what Markdown (CommonMark + GFM) would interpret and
@@ -38,7 +40,7 @@ function escapeParagraph(paragraph: string): string {
 export function abstractToMarkdown(abstract: string): string {
   return abstract
     .split(/\n{2,}/)
-    .map((paragraph) => escapeParagraph(paragraph.replace(/\s+/g, ' ').trim()))
+    .map((paragraph) => escapeParagraph(collapseWhitespace(paragraph)))
     .filter(Boolean)
     .join('\n\n');
 }

@@ -22,7 +22,11 @@ export const MACHINE_FIELDS = [
 ] as const satisfies readonly (keyof PaperFrontmatter)[];
 
 export type MachineField = (typeof MACHINE_FIELDS)[number];
-export type MachineRecord = Pick<PaperFrontmatter, MachineField> & { body: string; abstract: string };
+export type MachineRecord = Pick<PaperFrontmatter, MachineField> & {
+  abstract: string;
+  /** The abstract as Markdown; computed on first use, since an unchanged paper never needs it. */
+  readonly body: string;
+};
 
 /** Richest layout first; among equals, the freshest capture, then digest order. */
 function byPriority(a: DigestEntry, b: DigestEntry): number {
@@ -78,6 +82,8 @@ export function mergeEntries(entries: readonly DigestEntry[]): MachineRecord {
       .map((entry) => ({ digest: entry.digest, position: entry.position, captured: entry.captured }))
       .sort(compareSources),
     abstract,
-    body: abstractToMarkdown(abstract),
+    get body() {
+      return abstractToMarkdown(abstract);
+    },
   };
 }

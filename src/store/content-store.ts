@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join } from 'node:path';
 import type { Problem } from '../digest/entry.ts';
 import { digestManifestSchema, serializeManifest, type DigestManifest } from '../digest/manifest.ts';
-import { EMPTY_STATE, ingestStateSchema, serializeState, type IngestState } from '../ingest/state.ts';
+import { EMPTY_STATE, parseState, serializeState, type IngestState } from '../ingest/state.ts';
 
 export interface ContentPaths {
   root: string;
@@ -78,7 +78,7 @@ export function readManifest(paths: ContentPaths) {
 }
 
 export function readState(paths: ContentPaths) {
-  return readJson<IngestState>(paths.state, (value) => ingestStateSchema.safeParse(value), EMPTY_STATE);
+  return readJson<IngestState>(paths.state, parseState, EMPTY_STATE);
 }
 
 export function readPaperTexts(paths: ContentPaths): { slug: string; text: string }[] {
@@ -102,12 +102,18 @@ export function writeTopic(paths: ContentPaths, slug: string, text: string): voi
   writeFileAtomic(join(paths.topics, `${slug}.md`), text);
 }
 
+/** Writes a file only when its text would change, so a run that changes nothing touches nothing. */
+function writeIfChanged(path: string, text: string): void {
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  writeFileAtomic(path, text);
+}
+
 export function writeState(paths: ContentPaths, state: IngestState): void {
-  writeFileAtomic(paths.state, serializeState(state));
+  writeIfChanged(paths.state, serializeState(state));
 }
 
 export function writeManifest(paths: ContentPaths, manifest: DigestManifest): void {
-  writeFileAtomic(paths.manifest, serializeManifest(manifest));
+  writeIfChanged(paths.manifest, serializeManifest(manifest));
 }
 
 /** Reads a file given on the command line (anywhere on disk). */
@@ -127,11 +133,3 @@ export function addDigest(paths: ContentPaths, file: string, bytes: Uint8Array):
   writeFileAtomic(join(paths.digests, file), bytes);
 }
 
-
-export function stateExists(paths: ContentPaths): boolean {
-  return existsSync(paths.state);
-}
-
-export function manifestExists(paths: ContentPaths): boolean {
-  return existsSync(paths.manifest);
-}

@@ -1,6 +1,7 @@
 import type { Problem } from '../digest/entry.ts';
 import { schemaProblems, splitFrontmatter } from '../paper/file.ts';
 import { readTopicTexts, type ContentPaths } from '../store/content-store.ts';
+import { valueHash } from '../ingest/state.ts';
 import { compileClassifier } from './classify.ts';
 import { topicSchema, type TopicFrontmatter } from './schema.ts';
 
@@ -34,6 +35,8 @@ export function loadTopicRules(paths: ContentPaths) {
   if ('problems' in loaded) return loaded;
   return {
     slugs: new Set(loaded.topics.map((topic) => topic.slug)),
+    /** Changes whenever a topic is added, removed, or has its rules edited. */
+    fingerprint: valueHash(loaded.topics.map((topic) => [topic.slug, topic.data.rules])),
     classify: compileClassifier(loaded.topics.map((topic) => ({ slug: topic.slug, rules: topic.data.rules }))),
   };
 }

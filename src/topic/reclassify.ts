@@ -1,6 +1,6 @@
 import { formatProblem, type Problem } from '../digest/entry.ts';
 import { mergeTopics, type Classifier, type StoredPaperText } from '../ingest/plan.ts';
-import type { IngestState, PaperState } from '../ingest/state.ts';
+import { textHash, type IngestState, type PaperState } from '../ingest/state.ts';
 import { parsePaper, serializePaper } from '../paper/file.ts';
 import { markdownToPlainText } from '../paper/markdown.ts';
 import { paperSchema } from '../paper/schema.ts';
@@ -19,6 +19,8 @@ export interface ReclassifyInput {
   /** Topic slugs that exist. */
   topics: ReadonlySet<string>;
   classify: Classifier;
+  /** Identifies the rules `classify` was built from; recorded in the state. */
+  rulesFingerprint: string;
 }
 
 export interface TopicChange {
@@ -77,6 +79,7 @@ export function planReclassify(input: ReclassifyInput): ReclassifyPlan {
     unrecorded: [],
     errors: [],
   };
+  const texts = new Map(input.papers.map((stored) => [stored.slug, stored.text]));
   const parsed = input.papers.map((stored) => ({ slug: stored.slug, result: parsePaper(`content/papers/${stored.slug}.md`, stored.text, schema) }));
   for (const { result } of parsed) if ('problems' in result) plan.errors.push(...result.problems);
   if (plan.errors.length > 0) return plan;
@@ -99,20 +102,22 @@ export function planReclassify(input: ReclassifyInput): ReclassifyPlan {
       const keptRemoved = machine.filter((topic) => record.topics.includes(topic) && !data.topics.includes(topic));
       const keptAdded = difference(data.topics, record.topics).filter((topic) => !machine.includes(topic));
       if (keptRemoved.length > 0 || keptAdded.length > 0) plan.kept.push({ slug, keptRemoved, keptAdded });
-      if (!sameList(record.topics, machine)) records[slug] = { ...record, topics: machine };
+      records[slug] = { ...record, topics: machine, file: textHash(texts.get(slug)!) };
     } else {
       // No record of what the rules said before: every topic in the file may be the curator's.
       plan.unrecorded.push(slug);
       topics = data.topics.length > 0 ? data.topics : machine;
     }
     if (!sameList(topics, data.topics)) {
-      plan.writes.push({ slug, text: serializePaper({ data: { ...data, topics }, body }) });
+      const text = serializePaper({ data: { ...data, topics }, body });
+      plan.writes.push({ slug, text });
+      if (records[slug]) records[slug] = { ...records[slug], file: textHash(text) };
       plan.changes.push({ slug, added: difference(topics, data.topics), removed: difference(data.topics, topics) });
     }
     for (const topic of topics) plan.counts.set(topic, (plan.counts.get(topic) ?? 0) + 1);
     if (topics.length === 0) plan.untopiced.push(slug);
   }
-  plan.state = { version: 1, papers: records };
+  plan.state = { version: 2, rules: input.rulesFingerprint, papers: records };
   return plan;
 }
 

@@ -1,5 +1,4 @@
 import type { Problem } from '../digest/entry.ts';
-import { serializeState } from '../ingest/state.ts';
 import * as store from '../store/content-store.ts';
 import { loadTopicRules } from './load.ts';
 import { planReclassify, type ReclassifyPlan } from './reclassify.ts';
@@ -14,11 +13,11 @@ export function runReclassify(paths: store.ContentPaths, dryRun: boolean): { pla
   const problems = [...('problems' in topics ? topics.problems : []), ...('problems' in stateRead ? stateRead.problems : [])];
   if ('problems' in topics || 'problems' in stateRead) return { problems };
 
-  const plan = planReclassify({ papers: store.readPaperTexts(paths), state: stateRead.value, topics: topics.slugs, classify: topics.classify });
+  const plan = planReclassify({ papers: store.readPaperTexts(paths), state: stateRead.value, topics: topics.slugs, classify: topics.classify, rulesFingerprint: topics.fingerprint });
   if (plan.errors.length > 0) return { problems: plan.errors };
   if (!dryRun) {
     for (const write of plan.writes) store.writePaper(paths, write.slug, write.text);
-    if (serializeState(plan.state) !== serializeState(stateRead.value)) store.writeState(paths, plan.state);
+    store.writeState(paths, plan.state);
   }
   return { plan };
 }

@@ -182,7 +182,7 @@ export function parseFixture(name: string, today = SEED_TODAY): ParsedDigest {
 
 /** `planIngest` on a content folder that starts empty (or as given), with no topics unless given. */
 export function plan(digests: ParsedDigest[], input: Partial<Omit<IngestInput, 'digests'>> = {}): IngestPlan {
-  return planIngest({ digests, papers: [], state: EMPTY_STATE, topics: new Set(), classify: () => [], today: SEED_TODAY, ...input });
+  return planIngest({ digests, papers: [], state: EMPTY_STATE, topics: new Set(), classify: () => [], rulesFingerprint: 'no-rules', today: SEED_TODAY, ...input });
 }
 
 /** Content held in memory: paper texts by slug, and ingest's state. */

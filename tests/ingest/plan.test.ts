@@ -226,3 +226,50 @@ describe('invalid content', () => {
     expect(ingestInMemory(content, fixtures('page-with-metadata.txt')).writes).toEqual([]);
   });
 });
+
+describe('the unchanged fast path', () => {
+  const byTitle = (word: string) => ({ title }: { title: string }) => (title.toLowerCase().includes(word) ? ['lora'] : []);
+
+  it('records a hash of every file it writes, and the rules it classified with', () => {
+    const content = emptyContent();
+    ingestInMemory(content, fixtures('search-results.txt'), { rulesFingerprint: 'rules-1' });
+    expect(content.state.rules).toBe('rules-1');
+    for (const slug of content.papers.keys()) expect(content.state.papers[slug]!.file, slug).toMatch(/^[\w-]{16}$/);
+  });
+
+  it('keeps the recorded topics while the rules are the same, and reclassifies when they change', () => {
+    const content = emptyContent();
+    const topics = new Set(['lora']);
+    ingestInMemory(content, fixtures('search-results.txt'), { topics, classify: byTitle('lora'), rulesFingerprint: 'lora-in-title' });
+    expect(memoryPaper(content, REMIX, topics).data.topics).toEqual(['lora']);
+
+    // A different classifier under the same fingerprint is not consulted for unchanged papers.
+    const same = ingestInMemory(content, fixtures('search-results.txt'), { topics, classify: () => [], rulesFingerprint: 'lora-in-title' });
+    expect(same.writes).toEqual([]);
+
+    // New rules: every paper is classified again (and, untouched by hand, follows them).
+    const changed = ingestInMemory(content, fixtures('search-results.txt'), { topics, classify: () => [], rulesFingerprint: 'no-topics' });
+    expect(changed.writes.map((write) => write.slug)).toContain(REMIX);
+    expect(memoryPaper(content, REMIX, topics).data.topics).toEqual([]);
+  });
+
+  it('still catches a paper naming a topic that was deleted, because the topic set is part of the rules', () => {
+    const content = emptyContent();
+    ingestInMemory(content, fixtures('search-results.txt'), { topics: new Set(['lora']), classify: byTitle('lora'), rulesFingerprint: 'with-lora' });
+    const result = ingestInMemory(content, fixtures('search-results.txt'), { topics: new Set(), classify: () => [], rulesFingerprint: 'without-lora' });
+    expect(result.errors.map((problem) => [problem.file, problem.at])).toEqual([[`content/papers/${REMIX}.md`, { field: 'topics.0' }]]);
+  });
+
+  it('parses a file the curator edited, keeps the edit, and trusts the file again afterwards', () => {
+    const content = emptyContent();
+    ingestInMemory(content, fixtures('search-results.txt'));
+    content.papers.set(REMIX, editLine(content.papers.get(REMIX)!, 'note: null', 'note: Read the ablations first.'));
+    const first = ingestInMemory(content, fixtures('search-results.txt'));
+    expect(first.writes).toEqual([]);
+    expect(memoryPaper(content, REMIX).data.note).toBe('Read the ablations first.');
+    const hash = content.state.papers[REMIX]!.file;
+    const second = ingestInMemory(content, fixtures('search-results.txt'));
+    expect(second.writes).toEqual([]);
+    expect(content.state.papers[REMIX]!.file).toBe(hash);
+  });
+});

@@ -12,7 +12,7 @@ import { editFile, fixture, readPaper, SEED_TODAY, snapshot, test } from '../hel
 
 const REMIX = 'remix-reinforcement-routing-for-mixtures-of-loras-in-llm-finetuning';
 
-function ingest(paths: ContentPaths, inputs: string[], topics: Pick<IngestOptions, 'classify' | 'topics'> = { classify: () => [], topics: new Set() }) {
+function ingest(paths: ContentPaths, inputs: string[], topics: Pick<IngestOptions, 'classify' | 'topics' | 'rulesFingerprint'> = { classify: () => [], topics: new Set(), rulesFingerprint: 'no-rules' }) {
   return runIngest({ paths, inputs, captured: null, dryRun: false, today: SEED_TODAY, ...topics });
 }
 
@@ -58,7 +58,7 @@ describe('topics', () => {
 
   test('merge per topic: one added or removed by hand stays so, the rules still add new ones', ({ workspace }) => {
     const { paths } = workspace();
-    const run = (inputs: string[]) => ingest(paths, inputs, { classify, topics });
+    const run = (inputs: string[]) => ingest(paths, inputs, { classify, topics, rulesFingerprint: 'routing-and-lora' });
     expect(run([fixture('search-results.txt')]).exitCode).toBe(0);
     expect(readPaper(paths, REMIX, topics).data.topics).toEqual(['lora', 'routing']);
 

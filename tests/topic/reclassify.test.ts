@@ -14,7 +14,7 @@ function paperText(title: string, topics: string[], extra: Partial<PaperFrontmat
 }
 
 function record(topics: string[]) {
-  return { keys: [], base: {}, topics };
+  return { keys: [], base: '', topics };
 }
 
 /** A stand-in for the rules: a topic for each word of the title that names one. */
@@ -25,9 +25,9 @@ describe('planReclassify', () => {
   it('follows the rules where the curator did not touch the topics', () => {
     const plan = planReclassify({
       papers: [{ slug: 'a', text: paperText('video streaming', ['video']) }],
-      state: { version: 1, papers: { a: record(['video']) } },
+      state: { version: 2, papers: { a: record(['video']) } },
       topics: TOPICS,
-      classify,
+      classify, rulesFingerprint: 'rules',
     });
     expect(plan.changes).toEqual([{ slug: 'a', added: ['streaming'], removed: [] }]);
     expect(plan.writes[0]!.text).toContain('  - streaming\n  - video\n');
@@ -40,9 +40,9 @@ describe('planReclassify', () => {
         { slug: 'added', text: paperText('video', ['finance', 'video']) },
         { slug: 'removed', text: paperText('video streaming', ['streaming']) },
       ],
-      state: { version: 1, papers: { added: record(['video']), removed: record(['streaming', 'video']) } },
+      state: { version: 2, papers: { added: record(['video']), removed: record(['streaming', 'video']) } },
       topics: TOPICS,
-      classify,
+      classify, rulesFingerprint: 'rules',
     });
     expect(plan.writes).toEqual([]);
     expect(plan.kept).toEqual([
@@ -54,9 +54,9 @@ describe('planReclassify', () => {
   it('drops a topic the rules no longer give, unless the curator added it', () => {
     const plan = planReclassify({
       papers: [{ slug: 'a', text: paperText('finance', ['finance', 'video']) }],
-      state: { version: 1, papers: { a: record(['finance', 'video']) } },
+      state: { version: 2, papers: { a: record(['finance', 'video']) } },
       topics: TOPICS,
-      classify,
+      classify, rulesFingerprint: 'rules',
     });
     expect(plan.changes).toEqual([{ slug: 'a', added: [], removed: ['video'] }]);
     expect(plan.state.papers.a!.topics).toEqual(['finance']);
@@ -68,9 +68,9 @@ describe('planReclassify', () => {
         { slug: 'empty', text: paperText('video', []) },
         { slug: 'curated', text: paperText('video', ['finance']) },
       ],
-      state: { version: 1, papers: {} },
+      state: { version: 2, papers: {} },
       topics: TOPICS,
-      classify,
+      classify, rulesFingerprint: 'rules',
     });
     expect(plan.changes).toEqual([{ slug: 'empty', added: ['video'], removed: [] }]);
     expect(plan.unrecorded).toEqual(['curated', 'empty']);
@@ -80,9 +80,9 @@ describe('planReclassify', () => {
   it('leaves dropped papers as they are and out of the counts', () => {
     const plan = planReclassify({
       papers: [{ slug: 'gone', text: paperText('video', [], { dropped: true }) }],
-      state: { version: 1, papers: { gone: record([]) } },
+      state: { version: 2, papers: { gone: record([]) } },
       topics: TOPICS,
-      classify,
+      classify, rulesFingerprint: 'rules',
     });
     expect(plan.writes).toEqual([]);
     expect(plan.dropped).toEqual(['gone']);
@@ -96,9 +96,9 @@ describe('planReclassify', () => {
         { slug: 'ok', text: paperText('video', []) },
         { slug: 'bad', text: paperText('video', []).replace('topics: []', 'topics: [no-such-topic]') },
       ],
-      state: { version: 1, papers: {} },
+      state: { version: 2, papers: {} },
       topics: TOPICS,
-      classify,
+      classify, rulesFingerprint: 'rules',
     });
     expect(plan.writes).toEqual([]);
     expect(plan.errors).toEqual([expect.objectContaining({ file: 'content/papers/bad.md', at: { field: 'topics.0' } })]);
@@ -110,9 +110,10 @@ describe('planReclassify', () => {
         { slug: 'a', text: paperText('video streaming', ['finance']) },
         { slug: 'b', text: paperText('streaming', []) },
       ],
-      state: { version: 1, papers: { a: record(['video']), b: record([]) } } satisfies IngestState,
+      state: { version: 2, papers: { a: record(['video']), b: record([]) } } satisfies IngestState,
       topics: TOPICS,
       classify,
+      rulesFingerprint: 'rules',
     };
     const first = planReclassify(input);
     const written = new Map(first.writes.map((write) => [write.slug, write.text]));
