@@ -59,6 +59,7 @@ function main(): number {
     dryRun: args.values['dry-run'],
     today: new Date().toISOString().slice(0, 10),
     classify: topics.classify,
+    rulesFingerprint: topics.fingerprint,
     topics: topics.slugs,
   });
   const output = formatReport(report, args.values['dry-run']);
