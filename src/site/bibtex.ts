@@ -37,6 +37,8 @@ export interface BibtexInput {
   title: string;
   /** Author names; the field is left out when none are known. */
   authors: readonly string[];
+  /** List at most this many, then BibTeX's `and others`. Default: all. */
+  maxAuthors?: number;
   year: number | null;
   arxiv: string | null;
   /** The best link to the paper: the arXiv abstract, the project page or this site's page. */
@@ -47,7 +49,11 @@ export interface BibtexInput {
 export function bibtexEntry(input: BibtexInput): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9:._-]*$/.test(input.key)) throw new Error(`"${input.key}" cannot be a BibTeX key`);
   const fields: [string, string][] = [['title', `{${bibtexEscape(input.title)}}`]];
-  if (input.authors.length > 0) fields.push(['author', input.authors.map(bibtexName).join(' and ')]);
+  if (input.authors.length > 0) {
+    const listed = input.authors.slice(0, input.maxAuthors ?? input.authors.length).map(bibtexName);
+    if (listed.length < input.authors.length) listed.push('others');
+    fields.push(['author', listed.join(' and ')]);
+  }
   if (input.year !== null) fields.push(['year', String(input.year)]);
   if (input.arxiv) fields.push(['eprint', bibtexEscape(input.arxiv)], ['archivePrefix', 'arXiv']);
   // URLs are written verbatim, as the url package reads them; a parsed URL holds no braces or backslashes.

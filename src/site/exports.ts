@@ -12,11 +12,16 @@ import { absoluteUrl, type SitePath } from './urls.ts';
 
 type UrlConfig = Pick<SiteConfig, 'url' | 'base'>;
 
+/**
+ * A paper page names at most this many authors in its citation and JSON-LD: a few papers list
+ * hundreds, which would make one page many times the size of the rest. papers.bib has them all.
+ */
+export const PAGE_AUTHOR_LIMIT = 10;
 
-export function paperBibtex(paper: CatalogPaper, config: UrlConfig): string {
+export function paperBibtex(paper: CatalogPaper, config: UrlConfig, maxAuthors?: number): string {
   const { data } = paper;
   const url = (data.arxiv && externalHref(arxivAbsUrl(data.arxiv))) || (data.project_page && externalHref(data.project_page)) || absoluteUrl(config, paper.path);
-  return bibtexEntry({ key: paper.id, title: data.title, authors: data.authors, year: paper.year, arxiv: data.arxiv, url });
+  return bibtexEntry({ key: paper.id, title: data.title, authors: data.authors, maxAuthors, year: paper.year, arxiv: data.arxiv, url });
 }
 
 /** The whole list as BibTeX, by citation key. */
@@ -60,7 +65,7 @@ export function paperJsonLd(paper: CatalogPaper, config: UrlConfig): Record<stri
     url: absoluteUrl(config, paper.path),
     title: data.title,
     abstract: paper.abstract,
-    authors: data.authors,
+    authors: data.authors.slice(0, PAGE_AUTHOR_LIMIT),
     published: data.published,
     organization: data.organization?.name ?? null,
     keywords: data.keywords,

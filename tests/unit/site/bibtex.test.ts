@@ -70,3 +70,11 @@ describe('bibtexEntry', () => {
     expect(() => bibtexEntry({ key: 'a b', title: 'T', authors: [], year: null, arxiv: null, url: 'https://a.example/' })).toThrow(/BibTeX key/);
   });
 });
+
+describe('long author lists', () => {
+  it('name the first authors and then "others", when asked to', () => {
+    const entry = bibtexEntry({ key: 'k', title: 'T', authors: ['A One', 'B Two', 'C Three'], maxAuthors: 2, year: null, arxiv: null, url: 'https://x.example/' });
+    expect(entry).toContain('author = {A One and B Two and others}');
+    expect(bibtexEntry({ key: 'k', title: 'T', authors: ['A One', 'B Two'], maxAuthors: 2, year: null, arxiv: null, url: 'https://x.example/' })).toContain('author = {A One and B Two}');
+  });
+});
