@@ -35,11 +35,11 @@ const MAX_DOCUMENT_FRACTION = 0.5;
 /** …but a term shared by this few papers is never too common, however small the list. */
 const MIN_PRUNABLE_DF = 5;
 /** A paper looks for candidates through its this many heaviest terms. */
-const QUERY_TERMS = 64;
+const QUERY_TERMS = 48;
 /** A term offers as candidates only the papers where it weighs most. */
 const POSTINGS_LIMIT = 32;
 /** Candidates scored exactly, per paper, at least. */
-const MIN_CANDIDATES = 20;
+const MIN_CANDIDATES = 12;
 /** Share of the score that comes from shared topics (Jaccard overlap) rather than text. */
 const TOPIC_WEIGHT = 0.15;
 const MAX_EXPLAINING_TERMS = 3;
@@ -285,7 +285,7 @@ export function computeRelated(papers: readonly RelatedInput[], options: Related
         scores[other]! += weight * index.weights[p]!;
       }
     }
-    const candidates = heaviest(scores, Math.max(MIN_CANDIDATES, 4 * count), touched);
+    const candidates = heaviest(scores, Math.max(MIN_CANDIDATES, 2 * count + 2), touched);
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
 

@@ -1,4 +1,5 @@
 /** How dates, counts, names and plain text read on the site: one place, so every page agrees. */
+import { collapseWhitespace } from '../digest/text.ts';
 import { markdownToPlainText } from '../paper/markdown.ts';
 import type { PaperFrontmatter } from '../paper/schema.ts';
 
@@ -70,9 +71,11 @@ export function abstractText(markdownBody: string): string {
 
 /** At most `max` characters, cut at a word boundary with an ellipsis: for meta descriptions. */
 export function truncateText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const characters = Array.from(flat); // code points, so an emoji is never cut in half
-  if (characters.length <= max) return flat;
+  const flat = collapseWhitespace(text);
+  if (flat.length <= max) return flat;
+  // Code points, so an emoji is never cut in half; `max` of them lie within the first 2 × max units.
+  const characters = Array.from(flat.slice(0, 2 * max));
+  if (characters.length <= max && flat.length <= 2 * max) return flat;
   const cut = characters.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;

@@ -73,11 +73,14 @@ function directoryParts(path: SitePath): string[] {
  * `relativeHref('papers/a/', 'topics/video/')` is `../../topics/video/`.
  */
 export function relativeHref(from: SitePath, to: SitePath): string {
+  return hrefFrom(from, directoryParts(from), to);
+}
+
+function hrefFrom(from: SitePath, fromDir: readonly string[], to: SitePath): string {
   const hashAt = to.indexOf('#');
   const target = hashAt === -1 ? to : to.slice(0, hashAt);
   const hash = hashAt === -1 ? '' : to.slice(hashAt);
   if (target === from && hash) return hash;
-  const fromDir = directoryParts(from);
   const toDir = directoryParts(target);
   const file = target.slice(target.lastIndexOf('/') + 1);
   let shared = 0;
@@ -88,7 +91,8 @@ export function relativeHref(from: SitePath, to: SitePath): string {
 
 /** Links relative to the page at `from`: for every page served at one known path. */
 export function relativeLinker(from: SitePath): Linker {
-  return (to) => relativeHref(from, to);
+  const fromDir = directoryParts(from);
+  return (to) => hrefFrom(from, fromDir, to);
 }
 
 /** Root-relative links under the base path: only for the 404 page, which is served at any depth. */

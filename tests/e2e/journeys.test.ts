@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { htmlPages, pageType, pageUrl } from '../quality/pages.ts';
-import { launchBrowser, watchedPage } from './support/browser.ts';
+import { watchedPage } from './support/browser.ts';
 import { tabToLink } from './support/keyboard.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { serveBuiltSite } from './support/served-site.ts';
 
 /** The reader's journeys through the production build of the real list, in Chromium. */
 const site = inject('realSite');
@@ -11,18 +11,8 @@ const pages = htmlPages(site.dist);
 /** One page of every type. */
 const everyType = [...new Map(pages.map((page) => [pageType(page), page])).values()];
 
-let server: StaticSite;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(site.dist, site.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const origin = () => new URL(server.url).origin;
+const served = serveBuiltSite(site);
+const origin = () => served.origin;
 
 async function backgroundLuminance(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -33,8 +23,8 @@ async function backgroundLuminance(page: Page): Promise<number> {
 
 describe('by keyboard only', () => {
   it('goes home → topic → paper → related paper', async () => {
-    const { page, errors } = await watchedPage(browser, origin());
-    await page.goto(server.url);
+    const { page, errors } = await watchedPage(served.browser, origin());
+    await page.goto(served.server.url);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
 
@@ -58,8 +48,8 @@ describe('by keyboard only', () => {
   });
 
   it('shows where the focus is', async () => {
-    const { page } = await watchedPage(browser, origin());
-    await page.goto(server.url);
+    const { page } = await watchedPage(served.browser, origin());
+    await page.goto(served.server.url);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => {
@@ -73,24 +63,24 @@ describe('by keyboard only', () => {
 
 describe('themes', () => {
   it('follows the system: dark when the system is dark', async () => {
-    const { page } = await watchedPage(browser, origin(), { colorScheme: 'dark' });
-    await page.goto(server.url);
+    const { page } = await watchedPage(served.browser, origin(), { colorScheme: 'dark' });
+    await page.goto(served.server.url);
     expect(await backgroundLuminance(page)).toBeLessThan(0.2);
-    const light = await watchedPage(browser, origin(), { colorScheme: 'light' });
-    await light.page.goto(server.url);
+    const light = await watchedPage(served.browser, origin(), { colorScheme: 'light' });
+    await light.page.goto(served.server.url);
     expect(await backgroundLuminance(light.page)).toBeGreaterThan(0.8);
   });
 
   it('has a toggle that switches the theme and remembers it', async () => {
-    const { page, errors } = await watchedPage(browser, origin(), { colorScheme: 'light' });
-    await page.goto(server.url);
+    const { page, errors } = await watchedPage(served.browser, origin(), { colorScheme: 'light' });
+    await page.goto(served.server.url);
     const toggle = page.locator('.theme-toggle');
     await toggle.focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     expect(await backgroundLuminance(page)).toBeLessThan(0.2);
-    await page.goto(pageUrl(server.url, 'topics/index.html'));
+    await page.goto(pageUrl(served.server.url, 'topics/index.html'));
     expect(await backgroundLuminance(page)).toBeLessThan(0.2);
     expect(errors).toEqual([]);
   });
@@ -98,16 +88,16 @@ describe('themes', () => {
 
 describe('layout', () => {
   it.each(everyType)('fits a 320 px screen with no horizontal scroll: %s', async (path) => {
-    const { page } = await watchedPage(browser, origin(), { viewport: { width: 320, height: 640 } });
-    await page.goto(pageUrl(server.url, path));
+    const { page } = await watchedPage(served.browser, origin(), { viewport: { width: 320, height: 640 } });
+    await page.goto(pageUrl(served.server.url, path));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
   it('prints a paper page cleanly: the paper, without the site around it', async () => {
-    const { page } = await watchedPage(browser, origin());
+    const { page } = await watchedPage(served.browser, origin());
     const paper = pages.find((path) => pageType(path) === 'papers' && path !== 'papers/index.html')!;
-    await page.goto(pageUrl(server.url, paper));
+    await page.goto(pageUrl(served.server.url, paper));
     await page.emulateMedia({ media: 'print' });
     const shown = await page.evaluate(() =>
       Object.fromEntries(['.site-header', '.site-footer', '.related', 'h1', '.abstract'].map((selector) => [selector, getComputedStyle(document.querySelector(selector)!).display !== 'none'])),
@@ -121,8 +111,8 @@ describe('layout', () => {
 
 describe('every page type', () => {
   it.each(everyType)('logs no console error and requests nothing outside the site: %s', async (path) => {
-    const watched = await watchedPage(browser, origin());
-    await watched.page.goto(pageUrl(server.url, path), { waitUntil: 'networkidle' });
+    const watched = await watchedPage(served.browser, origin());
+    await watched.page.goto(pageUrl(served.server.url, path), { waitUntil: 'networkidle' });
     expect(watched.errors).toEqual([]);
     expect(watched.outside).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchedPage } from './support/browser.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { watchedPage } from './support/browser.ts';
+import { serveBuiltSite } from './support/served-site.ts';
 
 /** Search and offline reading (issue 5), against the production build of the real list. */
 const site = inject('realSite');
@@ -18,20 +18,11 @@ interface CatalogPaper {
 const catalog = (JSON.parse(readFileSync(join(site.dist, 'papers.json'), 'utf8')) as { papers: CatalogPaper[] }).papers;
 const pathOf = (url: string) => new URL(url).pathname;
 
-let server: StaticSite;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(site.dist, site.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-const origin = () => new URL(server.url).origin;
+const served = serveBuiltSite(site);
+const origin = () => served.origin;
 
 async function openSearch(page: Page, query: string): Promise<void> {
-  await page.goto(new URL(`search/${query}`, server.url).href);
+  await page.goto(new URL(`search/${query}`, served.server.url).href);
   await page.waitForFunction(() => /result|unavailable|Type/.test(document.querySelector('.search-status')?.textContent ?? ''));
 }
 
@@ -46,7 +37,7 @@ async function resultCount(page: Page): Promise<number> {
 
 describe('search, served', () => {
   it('finds each of 20 papers first by its exact title', async () => {
-    const { page, errors, outside } = await watchedPage(browser, origin());
+    const { page, errors, outside } = await watchedPage(served.browser, origin());
     const step = Math.floor(catalog.length / 20);
     const sample = Array.from({ length: 20 }, (_, i) => catalog[i * step]!);
     const misses: string[] = [];
@@ -61,7 +52,7 @@ describe('search, served', () => {
   });
 
   it('narrows the results with a topic filter, and restores it all from a bookmarked URL', async () => {
-    const { page } = await watchedPage(browser, origin());
+    const { page } = await watchedPage(served.browser, origin());
     await openSearch(page, '?q=attention');
     const all = await resultCount(page);
     const box = page.locator('.search-facets fieldset').filter({ hasText: 'Topic' }).locator('input[type="checkbox"]').first();
@@ -74,7 +65,7 @@ describe('search, served', () => {
     const bookmarked = page.url();
     expect(bookmarked).toMatch(/[?&]topic=/);
 
-    const other = await watchedPage(browser, origin());
+    const other = await watchedPage(served.browser, origin());
     await other.page.goto(bookmarked);
     await other.page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
     expect(await other.page.inputValue('#search-query')).toBe('attention');
@@ -84,7 +75,7 @@ describe('search, served', () => {
   });
 
   it('browses by a filter alone, with no query', async () => {
-    const { page } = await watchedPage(browser, origin());
+    const { page } = await watchedPage(served.browser, origin());
     const topic = catalog.flatMap((paper) => paper.topics)[0]!;
     await openSearch(page, `?topic=${encodeURIComponent(topic)}`);
     const count = await resultCount(page);
@@ -92,7 +83,7 @@ describe('search, served', () => {
   });
 
   it('reorders the results by upvotes', async () => {
-    const { page } = await watchedPage(browser, origin());
+    const { page } = await watchedPage(served.browser, origin());
     await openSearch(page, '?q=diffusion');
     const byRelevance = await resultPaths(page);
     await page.selectOption('#search-sort', 'upvotes');
@@ -108,8 +99,8 @@ describe('search, served', () => {
   });
 
   it('focuses the header search field with / and with Ctrl+K', async () => {
-    const { page } = await watchedPage(browser, origin());
-    await page.goto(server.url);
+    const { page } = await watchedPage(served.browser, origin());
+    await page.goto(served.server.url);
     await page.waitForLoadState('load');
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-query');
@@ -121,7 +112,7 @@ describe('search, served', () => {
 
 describe('offline', () => {
   it('opened from disk, navigates and finds a paper by title through the fallback index', async () => {
-    const { page, errors, outside } = await watchedPage(browser, 'file://');
+    const { page, errors, outside } = await watchedPage(served.browser, 'file://');
     await page.goto(pathToFileURL(join(site.dist, 'index.html')).href);
     await Promise.all([page.waitForURL(/\/topics\/index\.html$/), page.locator('.site-nav a', { hasText: 'Topics' }).click()]);
     expect(await page.locator('link[rel="stylesheet"]').evaluate((link) => (link as HTMLLinkElement).sheet !== null)).toBe(true);
@@ -140,10 +131,10 @@ describe('offline', () => {
   });
 
   it('reloads a visited paper page with the network cut, once the service worker is active', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
     const paper = catalog[3]!;
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.goto(paper.url.replace(new URL(paper.url).origin, origin()));
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

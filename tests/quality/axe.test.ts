@@ -1,8 +1,6 @@
 import axe from 'axe-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../e2e/support/browser.ts';
-import { serveStatic, type StaticSite } from '../e2e/support/static-server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { serveBuiltSite } from '../e2e/support/served-site.ts';
 import { htmlPages, pageUrl, samplePages } from './pages.ts';
 
 /**
@@ -22,16 +20,7 @@ interface Violation {
 
 describe('accessibility (axe)', () => {
   const site = inject('realSite');
-  let server: StaticSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(site.dist, site.base);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = serveBuiltSite(site);
 
   const pages = samplePages(htmlPages(site.dist), SAMPLE_SIZE);
 
@@ -41,12 +30,12 @@ describe('accessibility (axe)', () => {
 
   it.each(['light', 'dark'] as const)('finds zero violations in %s mode', async (colorScheme) => {
     // axe is injected by the test, so the page's Content-Security-Policy must let it run.
-    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const context = await served.browser.newContext({ bypassCSP: true, colorScheme });
     const page = await context.newPage();
     const found: string[] = [];
     const sample = colorScheme === 'light' ? pages : pages.filter((_, i) => i % 4 === 0);
     for (const path of sample) {
-      await page.goto(pageUrl(server.url, path));
+      await page.goto(pageUrl(served.server.url, path));
       await page.evaluate(axe.source);
       const violations = await page.evaluate(async (tags) => {
         const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { parseDigest } from '../../src/digest/parse.ts';
 import { contentSecurityPolicy } from '../../src/site/csp.ts';
 import { THEME_BOOTSTRAP } from '../../src/site/theme.ts';
-import { launchBrowser, watchedPage } from '../e2e/support/browser.ts';
-import { serveStatic, type StaticSite } from '../e2e/support/static-server.ts';
+import { watchedPage } from '../e2e/support/browser.ts';
+import { serveBuiltSite } from '../e2e/support/served-site.ts';
 import { abstractOf, maskAttributeValues, scriptsOf, textOf } from '../site/html.ts';
 import { HOSTILE_DIGESTS } from '../site/global-setup.ts';
 import { htmlPages, pageUrl } from './pages.ts';
@@ -80,25 +79,16 @@ describe('hostile content, built', () => {
 });
 
 describe('hostile content, in a browser', () => {
-  let server: StaticSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(site.dist, site.base);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = serveBuiltSite(site);
 
   it('runs no script, opens no dialog and makes no request outside the site', async () => {
-    const watched = await watchedPage(browser, new URL(server.url).origin);
+    const watched = await watchedPage(served.browser, served.origin);
     const dialogs: string[] = [];
     watched.page.on('dialog', async (dialog) => {
       dialogs.push(dialog.message());
       await dialog.dismiss();
     });
-    for (const page of paperPages) await watched.page.goto(pageUrl(server.url, page));
+    for (const page of paperPages) await watched.page.goto(pageUrl(served.server.url, page));
     expect(dialogs).toEqual([]);
     expect(watched.outside).toEqual([]);
     expect(watched.errors).toEqual([]);
