@@ -7,6 +7,7 @@ import type { Catalog, CatalogPaper } from './catalog.ts';
 import type { SiteConfig } from './config.ts';
 import { arxivAbsUrl, externalHref } from './external.ts';
 import { atomFeed, FEED_SIZE, type FeedEntry } from './feed.ts';
+import { truncateText } from './format.ts';
 import { scholarlyArticle } from './jsonld.ts';
 import { absoluteUrl, type SitePath } from './urls.ts';
 
@@ -17,6 +18,9 @@ type UrlConfig = Pick<SiteConfig, 'url' | 'base'>;
  * hundreds, which would make one page many times the size of the rest. papers.bib has them all.
  */
 export const PAGE_AUTHOR_LIMIT = 10;
+
+/** Characters of the abstract in a page's meta description and JSON-LD. */
+export const DESCRIPTION_LENGTH = 200;
 
 export function paperBibtex(paper: CatalogPaper, config: UrlConfig, maxAuthors?: number): string {
   const { data } = paper;
@@ -64,7 +68,7 @@ export function paperJsonLd(paper: CatalogPaper, config: UrlConfig): Record<stri
   return scholarlyArticle({
     url: absoluteUrl(config, paper.path),
     title: data.title,
-    abstract: paper.abstract,
+    description: truncateText(paper.abstract, DESCRIPTION_LENGTH),
     authors: data.authors.slice(0, PAGE_AUTHOR_LIMIT),
     published: data.published,
     organization: data.organization?.name ?? null,

@@ -11,7 +11,8 @@ export function jsonForScript(value: unknown): string {
 export interface ScholarlyArticleInput {
   url: string;
   title: string;
-  abstract: string;
+  /** A short description; the page itself carries the full abstract, so it is not repeated here. */
+  description: string;
   authors: readonly string[];
   published: string | null;
   organization: string | null;
@@ -29,7 +30,7 @@ export function scholarlyArticle(input: ScholarlyArticleInput): Record<string, u
     url: input.url,
     headline: input.title,
     name: input.title,
-    abstract: input.abstract,
+    description: input.description,
     ...(input.authors.length > 0 && { author: input.authors.map((name) => ({ '@type': 'Person', name })) }),
     ...(input.published && { datePublished: input.published }),
     ...(input.organization && { sourceOrganization: { '@type': 'Organization', name: input.organization } }),

@@ -55,7 +55,7 @@ describe('JSON-LD', () => {
   it('names the arXiv abstract and the project page as the same work', () => {
     expect(paperJsonLd(byId('with-arxiv'), config)).toMatchObject({
       url: 'https://h.example/list/papers/with-arxiv/',
-      abstract: 'First.\n\nSecond *starred*.',
+      description: 'First. Second *starred*.',
       sameAs: ['https://arxiv.org/abs/2312.00752', 'https://p.example/'],
     });
   });

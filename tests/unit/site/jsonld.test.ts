@@ -12,10 +12,10 @@ describe('jsonForScript', () => {
 });
 
 describe('scholarlyArticle', () => {
-  const base = { url: 'https://h.example/papers/a/', title: 'T', abstract: 'A.', authors: [], published: null, organization: null, keywords: [], sameAs: [], arxiv: null };
+  const base = { url: 'https://h.example/papers/a/', title: 'T', description: 'A.', authors: [], published: null, organization: null, keywords: [], sameAs: [], arxiv: null };
 
   it('leaves out what is unknown', () => {
-    expect(Object.keys(scholarlyArticle(base)).sort()).toEqual(['@context', '@id', '@type', 'abstract', 'headline', 'name', 'url']);
+    expect(Object.keys(scholarlyArticle(base)).sort()).toEqual(['@context', '@id', '@type', 'description', 'headline', 'name', 'url']);
   });
 
   it('describes authors, date, organization, keywords and the arXiv id', () => {
