@@ -14,6 +14,9 @@ interface CatalogPaper {
   url: string;
   upvotes: number | null;
   topics: string[];
+  published: string | null;
+  organization: { id: string } | null;
+  status: string | null;
 }
 const catalog = (JSON.parse(readFileSync(join(site.dist, 'papers.json'), 'utf8')) as { papers: CatalogPaper[] }).papers;
 const pathOf = (url: string) => new URL(url).pathname;
@@ -80,6 +83,23 @@ describe('search, served', () => {
     await openSearch(page, `?topic=${encodeURIComponent(topic)}`);
     const count = await resultCount(page);
     expect(count).toBe(catalog.filter((paper) => paper.topics.includes(topic)).length + 1 /* the topic page */);
+  });
+
+  it('browses by year, by organization and by reading status, each alone', async () => {
+    const { page } = await watchedPage(served.browser, origin());
+    const mostCommon = (values: string[]) => [...new Set(values)].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
+    const year = mostCommon(catalog.flatMap((paper) => (paper.published ? [paper.published.slice(0, 4)] : [])));
+    const organization = mostCommon(catalog.flatMap((paper) => (paper.organization ? [paper.organization.id] : [])));
+    const expected: [string, number][] = [
+      [`?year=${year}`, catalog.filter((paper) => paper.published?.startsWith(year)).length],
+      [`?organization=${organization}`, catalog.filter((paper) => paper.organization?.id === organization).length],
+      ['?status=unset', catalog.filter((paper) => paper.status === null).length],
+    ];
+    for (const [query, count] of expected) {
+      await openSearch(page, query);
+      expect(await resultCount(page), query).toBe(count);
+      expect(count, query).toBeGreaterThan(0);
+    }
   });
 
   it('reorders the results by upvotes', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { THEME_BOOTSTRAP } from '../../src/site/theme.ts';
 import { abstractOf, elementHtml, listFiles, maskAttributeValues, scriptsOf, textOf, titleOf } from './html.ts';
-import { createLinkChecker } from './links.ts';
+import { createLinkChecker, describeBroken } from './links.ts';
 
 const site = inject('fixtureSite');
 const read = (file: string) => readFileSync(join(site.dist, file), 'utf8');
@@ -78,13 +78,15 @@ describe('links', () => {
   const checker = createLinkChecker(site);
 
   it('every internal link on every page is relative and resolves under the base path', () => {
-    expect(htmlFiles.flatMap((file) => checker.checkPage(file))).toEqual([]);
+    const broken = htmlFiles.flatMap((file) => checker.checkPage(file));
+    expect(broken, describeBroken(broken)).toEqual([]);
   });
 
   it('every site URL in the feeds, sitemap and papers.json resolves', () => {
     const exports = files.filter((file) => /\.(xml|json)$/.test(file) && !file.startsWith('pagefind/') && file !== 'manifest.webmanifest');
     expect(exports.length).toBeGreaterThanOrEqual(5);
-    expect(exports.flatMap((file) => checker.checkExport(file))).toEqual([]);
+    const broken = exports.flatMap((file) => checker.checkExport(file));
+    expect(broken, describeBroken(broken)).toEqual([]);
   });
 
   it('the 404 page links under the base path, as it is served at any depth', () => {

@@ -20,6 +20,13 @@ export function pagePathOf(file: string): string {
   return file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file;
 }
 
+/** One line per broken link, `page: link: reason`, for a failure message a person can act on. */
+export function describeBroken(broken: readonly BrokenLink[], limit = 40): string {
+  const lines = broken.slice(0, limit).map((item) => `${item.file}: ${item.link}: ${item.reason}`);
+  if (broken.length > limit) lines.push(`… and ${broken.length - limit} more`);
+  return lines.join('\n');
+}
+
 export function createLinkChecker(site: BuiltSite) {
   const root = new URL(site.siteUrl);
   const idCache = new Map<string, Set<string>>();

@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { parseDigest } from '../../src/digest/parse.ts';
 import { contentPaths, listDigests, readDigest, readManifest } from '../../src/store/content-store.ts';
 import { abstractOf, listFiles, titleOf } from './html.ts';
-import { createLinkChecker } from './links.ts';
+import { createLinkChecker, describeBroken } from './links.ts';
 
 const site = inject('realSite');
 const files = listFiles(site.dist);
@@ -60,7 +60,8 @@ describe('the seed list', () => {
     const pages = files.filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(paperPages.length);
     const exports = files.filter((file) => /\.(xml|json)$/.test(file) && !file.startsWith('pagefind/') && file !== 'manifest.webmanifest');
-    expect([...pages.flatMap((file) => checker.checkPage(file)), ...exports.flatMap((file) => checker.checkExport(file))]).toEqual([]);
+    const broken = [...pages.flatMap((file) => checker.checkPage(file)), ...exports.flatMap((file) => checker.checkExport(file))];
+    expect(broken, describeBroken(broken)).toEqual([]);
   });
 
   it('keeps paper pages within the 15 KB budget', () => {
