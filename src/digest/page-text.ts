@@ -1,6 +1,6 @@
 import { parseDateLine, resolveDateLine, type DateLine } from './dates.ts';
-import { organizationId, type DigestEntry, type Layout, type Organization, type Problem } from './entry.ts';
-import { findRepoLinks } from './links.ts';
+import { organizationId, type DigestEntry, type Layout, type Problem } from './entry.ts';
+import { textEntry, type TextMetadata } from './text-entry.ts';
 import { collapseWhitespace } from './text.ts';
 
 /** Lines of the Hugging Face page around the list, never part of an entry. */
@@ -81,19 +81,12 @@ export function pageHeaderDate(text: string): DateLine | null {
   return readHeader(toBlocks(text)).date;
 }
 
-interface Metadata {
-  authorsCount: number | null;
-  organization: Organization | null;
-  published: string | null;
-  upvotes: number | null;
-}
-
-function parseMetadata(file: string, block: Block, captured: string, problems: Problem[]): Metadata {
+function parseMetadata(file: string, block: Block, captured: string, problems: Problem[]): TextMetadata {
   const lines = block.lines.map((line) => line.trim());
   const separator = lines.indexOf(SEPARATOR);
   const before = separator === -1 ? lines.slice(0, 1) : lines.slice(0, separator);
   const after = separator === -1 ? lines.slice(1) : lines.slice(separator + 1);
-  const metadata: Metadata = { authorsCount: null, organization: null, published: null, upvotes: null };
+  const metadata: TextMetadata = { authorsCount: null, organization: null, published: null, upvotes: null };
 
   const byline = before.join(' ');
   const count = AUTHOR_COUNT.exec(byline);
@@ -133,27 +126,9 @@ export function parsePageText(file: string, text: string, captured: string): { l
   const problems: Problem[] = [];
   const entries: DigestEntry[] = [];
 
-  const addEntry = (title: Block, abstract: Block | null, metadata: Metadata | null) => {
-    entries.push({
-      digest: file,
-      layout,
-      position: entries.length + 1,
-      at: { line: title.line },
-      captured,
-      title: blockText(title),
-      abstract: abstract ? blockText(abstract) : '',
-      arxiv: null,
-      authors: [],
-      authorsCount: metadata?.authorsCount ?? null,
-      organization: metadata?.organization ?? null,
-      published: metadata?.published ?? null,
-      upvotes: metadata?.upvotes ?? null,
-      code: abstract ? findRepoLinks(blockText(abstract)) : [],
-      githubStars: null,
-      projectPage: null,
-      keywords: [],
-      aiSummary: null,
-    });
+  const addEntry = (title: Block, abstract: Block | null, metadata: TextMetadata | null) => {
+    const where = { digest: file, layout, position: entries.length + 1, at: { line: title.line }, captured };
+    entries.push(textEntry(where, blockText(title), abstract ? blockText(abstract) : '', metadata));
   };
 
   /** Title/abstract blocks seen since the last metadata block. */

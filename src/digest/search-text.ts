@@ -1,5 +1,5 @@
 import type { DigestEntry, Problem } from './entry.ts';
-import { findRepoLinks } from './links.ts';
+import { textEntry } from './text-entry.ts';
 import { collapseWhitespace } from './text.ts';
 
 const GLUED_SUBSCRIBE = /^Subscribe(?=\S)/;
@@ -43,27 +43,8 @@ export function parseSearchText(file: string, text: string, captured: string): {
   const entries: DigestEntry[] = [];
   for (let i = 0; i + 1 < content.length; i += 2) {
     const title = content[i]!;
-    const abstract = collapseWhitespace(content[i + 1]!.text);
-    entries.push({
-      digest: file,
-      layout: 'search-text',
-      position: entries.length + 1,
-      at: { line: title.line },
-      captured,
-      title: collapseWhitespace(title.text),
-      abstract,
-      arxiv: null,
-      authors: [],
-      authorsCount: null,
-      organization: null,
-      published: null,
-      upvotes: null,
-      code: findRepoLinks(abstract),
-      githubStars: null,
-      projectPage: null,
-      keywords: [],
-      aiSummary: null,
-    });
+    const where = { digest: file, layout: 'search-text' as const, position: entries.length + 1, at: { line: title.line }, captured };
+    entries.push(textEntry(where, collapseWhitespace(title.text), collapseWhitespace(content[i + 1]!.text)));
   }
   if (content.length % 2 === 1) {
     problems.push({ file, at: { line: content.at(-1)!.line }, reason: 'a title with no abstract at the end of the file (truncated?); skipped', skipsEntry: true });
