@@ -42,4 +42,12 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (error) {
+  // A disk error mid-write (full disk, no permission): every file written so far is whole, and
+  // the message names the file, without a stack trace.
+  const { code, path, message } = error as NodeJS.ErrnoException;
+  console.error(`classify: stopped: ${code && path ? `${path}: ${code}` : message}`);
+  process.exitCode = 1;
+}

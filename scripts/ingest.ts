@@ -68,4 +68,12 @@ function main(): number {
   return report.exitCode;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (error) {
+  // A disk error mid-write (full disk, no permission): every file written so far is whole, and
+  // the message names the file, without a stack trace.
+  const { code, path, message } = error as NodeJS.ErrnoException;
+  console.error(`ingest: stopped: ${code && path ? `${path}: ${code}` : message}`);
+  process.exitCode = 1;
+}
