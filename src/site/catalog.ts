@@ -78,10 +78,8 @@ export interface CatalogTopic {
 }
 
 export interface CatalogOrganization {
-  /** The Hugging Face handle. */
+  /** The Hugging Face handle; the schema keeps it URL-safe, so it is also the page's path segment. */
   id: string;
-  /** The handle as a URL path segment (the schema keeps handles URL-safe). */
-  segment: string;
   name: string;
   path: SitePath;
   /** Newest first. */
@@ -224,9 +222,8 @@ export function buildCatalog(input: CatalogInput): Catalog {
     if (data.organization) {
       organization = organizationById.get(data.organization.id) ?? null;
       if (!organization) {
-        // The schema keeps organization ids URL-safe, so the id is the path segment.
-        const segment = data.organization.id;
-        organization = { id: data.organization.id, segment, name: data.organization.name, path: routes.organization(segment), papers: [] };
+        const { id, name } = data.organization;
+        organization = { id, name, path: routes.organization(id), papers: [] };
         organizationById.set(data.organization.id, organization);
       }
     }
