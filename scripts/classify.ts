@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { contentPaths } from '../src/store/content-store.ts';
 import { formatFailure, formatReclassifyReport } from '../src/topic/reclassify.ts';
 import { runReclassify } from '../src/topic/run.ts';
+import { runCommand } from './command.ts';
 
 const USAGE = `Usage: npm run classify -- [options]
 
@@ -42,12 +43,4 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  // A disk error mid-write (full disk, no permission): every file written so far is whole, and
-  // the message names the file, without a stack trace.
-  const { code, path, message } = error as NodeJS.ErrnoException;
-  console.error(`classify: stopped: ${code && path ? `${path}: ${code}` : message}`);
-  process.exitCode = 1;
-}
+runCommand('classify', main);

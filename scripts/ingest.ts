@@ -7,6 +7,7 @@ import { isIsoDate } from '../src/digest/dates.ts';
 import { formatReport, runIngest } from '../src/ingest/run.ts';
 import { contentPaths } from '../src/store/content-store.ts';
 import { loadTopicRules } from '../src/topic/load.ts';
+import { runCommand } from './command.ts';
 
 const USAGE = `Usage: npm run ingest -- [options] [digest files...]
 
@@ -68,12 +69,4 @@ function main(): number {
   return report.exitCode;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  // A disk error mid-write (full disk, no permission): every file written so far is whole, and
-  // the message names the file, without a stack trace.
-  const { code, path, message } = error as NodeJS.ErrnoException;
-  console.error(`ingest: stopped: ${code && path ? `${path}: ${code}` : message}`);
-  process.exitCode = 1;
-}
+runCommand('ingest', main);
