@@ -90,15 +90,32 @@ export function apiDigestDate(entries: unknown[]): string | null {
   return latest;
 }
 
-/** Finds the entry array: the top level, a wrapper object's array, or a lone entry object. */
-function locateEntries(file: string, source: string, problems: Problem[]): { elements: RawElement[] } | null {
-  let root: unknown;
+/** A response's text, parsed once: dating it and reading its entries share one `JSON.parse`. */
+export interface ApiJson {
+  source: string;
+  /** The parsed value, or why the text is not valid JSON. */
+  parsed: { root: unknown } | { error: Error };
+}
+
+export function readApiJson(source: string): ApiJson {
   try {
-    root = JSON.parse(source);
+    return { source, parsed: { root: JSON.parse(source) } };
   } catch (error) {
+    return { source, parsed: { error: error as Error } };
+  }
+}
+
+function asApiJson(input: string | ApiJson): ApiJson {
+  return typeof input === 'string' ? readApiJson(input) : input;
+}
+
+/** Finds the entry array: the top level, a wrapper object's array, or a lone entry object. */
+function locateEntries(file: string, { source, parsed }: ApiJson, problems: Problem[]): { elements: RawElement[] } | null {
+  if ('error' in parsed) {
+    const { error } = parsed;
     const open = source.indexOf('[');
     if (open === -1) {
-      problems.push({ file, reason: `not valid JSON and no entry array to salvage (${(error as Error).message})` });
+      problems.push({ file, reason: `not valid JSON and no entry array to salvage (${error.message})` });
       return null;
     }
     const scan = scanArray(source, open);
@@ -109,12 +126,13 @@ function locateEntries(file: string, source: string, problems: Problem[]): { ele
       file,
       at: { line: lineAt(source, damage) },
       reason: scan.closed
-        ? `the JSON is malformed here (${(error as Error).message}); kept the ${kept} readable entries around it`
-        : `the JSON is cut off here (${(error as Error).message}); kept the ${kept} complete entries before it`,
+        ? `the JSON is malformed here (${error.message}); kept the ${kept} readable entries around it`
+        : `the JSON is cut off here (${error.message}); kept the ${kept} complete entries before it`,
     });
     return { elements: scan.elements };
   }
 
+  const root = parsed.root;
   if (Array.isArray(root)) {
     return { elements: root.map((value, index) => ({ index, value })) };
   }
@@ -128,26 +146,26 @@ function locateEntries(file: string, source: string, problems: Problem[]): { ele
 }
 
 /** Reads the JSON text far enough to date it, even when it is damaged. */
-export function apiHeaderDate(source: string): string | null {
-  try {
-    const root: unknown = JSON.parse(source);
-    if (Array.isArray(root)) return apiDigestDate(root);
-    if (isRecord(root)) {
-      const list = Object.values(root).find(Array.isArray);
-      return apiDigestDate(list ?? [root]);
-    }
-    return null;
-  } catch {
+export function apiHeaderDate(input: string | ApiJson): string | null {
+  const { source, parsed } = asApiJson(input);
+  if ('error' in parsed) {
     const open = source.indexOf('[');
     if (open === -1) return null;
     return apiDigestDate(scanArray(source, open).elements.map((element) => element.value));
   }
+  const root = parsed.root;
+  if (Array.isArray(root)) return apiDigestDate(root);
+  if (isRecord(root)) {
+    const list = Object.values(root).find(Array.isArray);
+    return apiDigestDate(list ?? [root]);
+  }
+  return null;
 }
 
 /** Parses a daily-papers API response (`/api/daily_papers`), tolerating damage around good entries. */
-export function parseApiJson(file: string, source: string, captured: string): { entries: DigestEntry[]; problems: Problem[] } {
+export function parseApiJson(file: string, input: string | ApiJson, captured: string): { entries: DigestEntry[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const located = locateEntries(file, source, problems);
+  const located = locateEntries(file, asApiJson(input), problems);
   if (!located) return { entries: [], problems };
 
   const entries: DigestEntry[] = [];

@@ -1,4 +1,4 @@
-import { apiHeaderDate, parseApiJson } from './api-json.ts';
+import { apiHeaderDate, parseApiJson, readApiJson, type ApiJson } from './api-json.ts';
 import { isIsoDate, resolveYearless } from './dates.ts';
 import type { DigestEntry, Layout, Problem } from './entry.ts';
 import { hasMetadataBlocks, pageHeaderDate, parsePageText } from './page-text.ts';
@@ -39,8 +39,8 @@ function fileNameDate(file: string): string | null {
   return match && isIsoDate(match[1]!) ? match[1]! : null;
 }
 
-function headerDate(file: string, layout: Layout, text: string, today: string): string | null {
-  if (layout === 'api-json') return fileNameDate(file) ?? apiHeaderDate(text);
+function headerDate(file: string, layout: Layout, text: string, json: ApiJson | null, today: string): string | null {
+  if (json) return fileNameDate(file) ?? apiHeaderDate(json);
   if (layout === 'search-text') return null;
   const date = pageHeaderDate(text);
   return date ? resolveYearless(date.month, date.day, today) : null;
@@ -57,20 +57,21 @@ export function parseDigest(file: string, bytes: Uint8Array, options: ParseOptio
   }
   const text = decoded.text;
   const layout = detectLayout(text);
+  // Parsed once, for both the date and the entries.
+  const json = layout === 'api-json' ? readApiJson(text) : null;
   let captured = options.captured?.date ?? null;
   let capturedFrom: CaptureSource = options.captured?.from ?? 'today';
   if (!captured) {
-    captured = headerDate(file, layout, text, options.today);
+    captured = headerDate(file, layout, text, json, options.today);
     capturedFrom = captured ? 'header' : 'today';
     captured ??= options.today;
   }
 
-  const parsed =
-    layout === 'api-json'
-      ? parseApiJson(file, text, captured)
-      : layout === 'search-text'
-        ? parseSearchText(file, text, captured)
-        : parsePageText(file, text, captured);
+  const parsed = json
+    ? parseApiJson(file, json, captured)
+    : layout === 'search-text'
+      ? parseSearchText(file, text, captured)
+      : parsePageText(file, text, captured);
   const problems = [...parsed.problems];
   if (parsed.entries.length === 0) problems.push({ file, reason: `no paper found in this ${layout} digest` });
   return { file, layout, captured, capturedFrom, entries: parsed.entries, problems };

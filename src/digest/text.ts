@@ -24,8 +24,18 @@ export function collapseWhitespace(value: string): string {
   return clean ? value : value.replace(/\s+/g, ' ').trim();
 }
 
-/** White space other than single spaces: tabs, line breaks, NBSP and the like, or a run of spaces. */
-const MESSY_WHITESPACE = /[^\S ]| {2}/;
+/**
+ * White space other than single spaces: tabs, line breaks, NBSP and the like, or a run of spaces.
+ * (`\s` but the space, spelled out: V8 runs `[^\S ]` nearly twice as slowly.)
+ */
+const MESSY_WHITESPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
+/** Text in ASCII alone, for which Unicode normalization and Unicode classes change nothing. */
+export function isAscii(text: string): boolean {
+  return ASCII_ONLY.test(text);
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Normalizes an abstract: paragraphs split on blank lines, each paragraph's white space collapsed. */
 export function normalizeAbstract(value: string): string {

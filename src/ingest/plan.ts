@@ -130,10 +130,12 @@ function changedFields(before: PaperFile, after: PaperFile): string[] {
 }
 
 function newPaper(machine: MachineRecord, topics: string[], today: string): PaperFile {
-  const { body, abstract: _abstract, ...fields } = machine;
+  // Field by field: a rest spread of the record would take V8's slow path (the record has a getter).
+  const fields: Record<string, unknown> = {};
+  for (const field of MACHINE_FIELDS) fields[field] = machine[field];
   return {
-    data: { ...fields, topics, added: today, status: null, note: null, dropped: false },
-    body,
+    data: { ...(fields as Pick<PaperFrontmatter, (typeof MACHINE_FIELDS)[number]>), topics, added: today, status: null, note: null, dropped: false },
+    body: machine.body,
   };
 }
 
@@ -230,9 +232,12 @@ export function planIngest(input: IngestInput): IngestPlan {
     for (const key of identityKeys(paper.data)) claim(key, groupFor(slug));
   }
 
+  /** Each entry's identity keys, worked out once. */
+  const entryKeys = new Map<DigestEntry, string[]>();
   for (const digest of input.digests) {
     for (const entry of digest.entries) {
       const keys = identityKeys(entry);
+      entryKeys.set(entry, keys);
       const found = [...new Set(keys.flatMap((key) => owner.get(key) ?? []))];
       let group = found.find((candidate) => candidate.slug !== null) ?? found[0];
       if (!group) {
@@ -284,7 +289,7 @@ export function planIngest(input: IngestInput): IngestPlan {
       counts.skipped += group.entries.length;
       continue;
     }
-    const keys = new Set([...(state?.keys ?? []), ...group.entries.flatMap(identityKeys)]);
+    const keys = new Set([...(state?.keys ?? []), ...group.entries.flatMap((entry) => entryKeys.get(entry)!)]);
 
     let target: string;
     let next: PaperFile;

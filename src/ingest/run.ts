@@ -134,7 +134,7 @@ export function runIngest(options: IngestOptions): IngestReport {
     for (const { digest, bytes, isNew } of parsed.values()) {
       if (isNew) store.addDigest(paths, digest.file, bytes);
     }
-    for (const write of plan.writes) store.writePaper(paths, write.slug, write.text);
+    store.writePapers(paths, plan.writes);
     store.writeState(paths, plan.state);
     store.writeManifest(paths, nextManifest);
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -44,8 +44,11 @@ const stateVersion1 = z.object({ version: z.literal(1), rules: z.string().option
 
 /** Reads a state of any version into the current one. */
 export function parseState(raw: unknown) {
-  const old = stateVersion1.safeParse(raw);
-  if (!old.success) return ingestStateSchema.safeParse(raw);
+  // Only a state that says it is version 1 can pass as one: any other is read as the current
+  // version right away, without first collecting every way it is not version 1.
+  const saysVersion1 = typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1;
+  const old = saysVersion1 ? stateVersion1.safeParse(raw) : null;
+  if (!old?.success) return ingestStateSchema.safeParse(raw);
   const papers = Object.fromEntries(Object.entries(old.data.papers).map(([slug, record]) => [slug, { ...record, base: Object.values(record.base).join(' ') }]));
   return ingestStateSchema.safeParse({ ...old.data, version: 2, papers });
 }
@@ -64,13 +67,19 @@ function cyrb53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
+/** The hashes of null and of the empty list, which most derived fields hold: worked out once. */
+const NULL_HASH = cyrb53('null');
+const EMPTY_LIST_HASH = cyrb53('[]');
+
 export function valueHash(value: unknown): string {
+  if (value === null) return NULL_HASH;
+  if (Array.isArray(value) && value.length === 0) return EMPTY_LIST_HASH;
   return cyrb53(JSON.stringify(value) ?? 'undefined');
 }
 
-/** A file's text: long, so a native digest beats hashing it in JavaScript. */
+/** A file's text: long, so a native digest beats hashing it in JavaScript (one-shot, without a Hash object). */
 export function textHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url').slice(0, 16);
+  return hash('sha1', text, 'base64url').slice(0, 16);
 }
 
 /** One line per paper, sorted, so the file diffs well in git and is byte-stable across runs. */

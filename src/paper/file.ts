@@ -1,6 +1,7 @@
 import yaml from 'js-yaml';
 import type { Problem } from '../digest/entry.ts';
 import { PAPER_FIELDS, type PaperFrontmatter, type paperSchema } from './schema.ts';
+import { dumpFrontmatter } from './yaml-dump.ts';
 
 /** A paper file: YAML frontmatter between `---` lines, then the abstract as Markdown. */
 export interface PaperFile {
@@ -14,7 +15,7 @@ const FENCE = '---';
 export function serializePaper({ data, body }: PaperFile): string {
   const ordered: Record<string, unknown> = {};
   for (const field of PAPER_FIELDS) ordered[field] = data[field];
-  const frontmatter = yaml.dump(ordered, { lineWidth: -1, noRefs: true, flowLevel: 2, quotingType: '"' });
+  const frontmatter = dumpFrontmatter(ordered);
   return `${FENCE}\n${frontmatter}${FENCE}\n\n${body.trim()}\n`;
 }
 

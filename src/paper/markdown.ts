@@ -27,12 +27,20 @@ function escapeUnderscores(paragraph: string): string {
   return out;
 }
 
-function escapeParagraph(paragraph: string): string {
+/** What any escape inside a paragraph needs: without one of these, only a block marker may need it. */
+const INLINE_ESCAPABLE = /[\\`*[\]<~&_]/;
+
+function escapeInline(paragraph: string): string {
   let escaped = paragraph.replace(INLINE_ACTIVE, '\\$&').replace(ENTITY, '\\&');
   if (escaped.includes('_')) escaped = escapeUnderscores(escaped);
   // GFM takes an autolink literal's text raw, backslashes included; `https\://` is no literal, so the
   // URL is decoded like the rest of the text (and GFM still links it from the decoded text).
-  escaped = escaped.replace(ESCAPED_AUTOLINK, '$1\\');
+  return escaped.replace(ESCAPED_AUTOLINK, '$1\\');
+}
+
+function escapeParagraph(paragraph: string): string {
+  // Most paragraphs hold nothing to escape inline: one test instead of four passes.
+  const escaped = INLINE_ESCAPABLE.test(paragraph) ? escapeInline(paragraph) : paragraph;
   return escaped.replace(BLOCK_START, (marker) => (/^\d/.test(marker) ? `${marker}\\` : `\\${marker}`));
 }
 

@@ -24,7 +24,7 @@ export const MACHINE_FIELDS = [
 export type MachineField = (typeof MACHINE_FIELDS)[number];
 export type MachineRecord = Pick<PaperFrontmatter, MachineField> & {
   abstract: string;
-  /** The abstract as Markdown; computed on first use, since an unchanged paper never needs it. */
+  /** The abstract as Markdown; computed on first use (and once), since an unchanged paper never needs it. */
   readonly body: string;
 };
 
@@ -64,6 +64,7 @@ export function mergeEntries(entries: readonly DigestEntry[]): MachineRecord {
   const authors = first(ranked, (entry) => nonEmpty(entry.authors)) ?? [];
   const upvoted = [...ranked].filter((entry) => entry.upvotes !== null).sort((a, b) => b.captured.localeCompare(a.captured))[0];
   const abstract = first(ranked, (entry) => entry.abstract || null) ?? '';
+  let body: string | undefined;
   return {
     title: ranked[0]!.title,
     arxiv: first(ranked, (entry) => entry.arxiv),
@@ -83,7 +84,8 @@ export function mergeEntries(entries: readonly DigestEntry[]): MachineRecord {
       .sort(compareSources),
     abstract,
     get body() {
-      return abstractToMarkdown(abstract);
+      body ??= abstractToMarkdown(abstract);
+      return body;
     },
   };
 }

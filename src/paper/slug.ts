@@ -1,3 +1,5 @@
+import { isAscii } from '../digest/text.ts';
+
 export const MAX_SLUG_LENGTH = 80;
 
 /**
@@ -5,9 +7,8 @@ export const MAX_SLUG_LENGTH = 80;
  * hyphens, at most 80 characters, cut at a word boundary where one is close.
  */
 export function slugify(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // ASCII has no marks to strip, and normalizing it changes nothing.
+  const words = (isAscii(title) ? title : title.normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()

@@ -30,16 +30,26 @@ export function contentPaths(root = 'content'): ContentPaths {
   };
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+/** A name beside `path` for a file or folder being written: hidden (listings skip it) and unique. */
+function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Writes a file in a folder that exists: a temporary file, then a rename over the target. */
+function replaceFile(path: string, data: string | Uint8Array): void {
+  const temporary = temporaryPath(path);
   try {
-    writeFileSync(temporary, data);
+    writeFileSync(temporary, data, { flag: 'wx' });
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  replaceFile(path, data);
 }
 
 function listFiles(dir: string, extension?: string): string[] {
@@ -94,8 +104,42 @@ export function listTopicSlugs(paths: ContentPaths): Set<string> {
   return new Set(listFiles(paths.topics, '.md').map((name) => name.slice(0, -'.md'.length)));
 }
 
-export function writePaper(paths: ContentPaths, slug: string, text: string): void {
-  writeFileAtomic(join(paths.papers, `${slug}.md`), text);
+function isAbsentOrEmpty(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}
+
+/**
+ * Writes paper files, each atomically. When content/papers/ is absent or empty (a first ingest),
+ * every file is written into a hidden folder beside it, which then takes its place in one rename:
+ * no file is visible before all are whole, and a rename per file (which nearly doubles the cost of
+ * writing thousands of small files) is saved. Otherwise each file is written beside its target and
+ * renamed over it, into a folder made once rather than once per file.
+ */
+export function writePapers(paths: ContentPaths, papers: readonly { slug: string; text: string }[]): void {
+  if (papers.length === 0) return;
+  if (isAbsentOrEmpty(paths.papers) && writeFolderAtOnce(paths.papers, papers.map(({ slug, text }) => ({ name: `${slug}.md`, text })))) return;
+  mkdirSync(paths.papers, { recursive: true });
+  for (const { slug, text } of papers) replaceFile(join(paths.papers, `${slug}.md`), text);
+}
+
+/**
+ * Fills an absent or empty folder at once, through a hidden folder renamed over it. False, with
+ * nothing written, when the folder has meanwhile gained a file (the rename refuses to replace it).
+ */
+function writeFolderAtOnce(dir: string, files: readonly { name: string; text: string }[]): boolean {
+  mkdirSync(dirname(dir), { recursive: true });
+  const staging = temporaryPath(dir);
+  mkdirSync(staging);
+  try {
+    for (const { name, text } of files) writeFileSync(join(staging, name), text, { flag: 'wx' });
+    renameSync(staging, dir);
+    return true;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+    throw error;
+  }
 }
 
 export function writeTopic(paths: ContentPaths, slug: string, text: string): void {

@@ -16,7 +16,7 @@ export function runReclassify(paths: store.ContentPaths, dryRun: boolean): { pla
   const plan = planReclassify({ papers: store.readPaperTexts(paths), state: stateRead.value, topics: topics.slugs, classify: topics.classify, rulesFingerprint: topics.fingerprint });
   if (plan.errors.length > 0) return { problems: plan.errors };
   if (!dryRun) {
-    for (const write of plan.writes) store.writePaper(paths, write.slug, write.text);
+    store.writePapers(paths, plan.writes);
     store.writeState(paths, plan.state);
   }
   return { plan };

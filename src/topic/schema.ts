@@ -68,3 +68,5 @@ export const topicSchema = z
 export type TopicFrontmatter = z.output<typeof topicSchema>;
 /** Rules as written in a file: the fields with defaults may be left out. */
 export type TopicRulesInput = z.input<typeof topicRulesSchema>;
+/** Rules with the defaults filled in. */
+export type TopicRulesOutput = z.output<typeof topicRulesSchema>;

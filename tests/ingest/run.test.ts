@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { formatProblem } from '../../src/digest/entry.ts';
 import { runIngest, type IngestOptions } from '../../src/ingest/run.ts';
-import { writeFileAtomic, type ContentPaths } from '../../src/store/content-store.ts';
+import { writeFileAtomic, writePapers, type ContentPaths } from '../../src/store/content-store.ts';
 import { editFile, fixture, readPaper, SEED_TODAY, snapshot, test } from '../helpers/ingest.ts';
 
 const REMIX = 'remix-reinforcement-routing-for-mixtures-of-loras-in-llm-finetuning';
@@ -34,6 +34,40 @@ describe('atomic writes', () => {
     expect(() => writeFileAtomic(target, 'data')).toThrow();
     expect(readdirSync(dir)).toEqual(['taken']);
     expect(readFileSync(join(target, 'inside.txt'), 'utf8')).toBe('kept');
+  });
+});
+
+describe('writing many papers', () => {
+  const papers = Array.from({ length: 50 }, (_, i) => ({ slug: `paper-${i}`, text: `---\ntitle: Paper ${i}\n---\n` }));
+
+  test('into an absent or empty folder: all at once, leaving nothing beside them', ({ workspace }) => {
+    for (const prepare of [() => {}, (paths: ContentPaths) => mkdirSync(paths.papers, { recursive: true })]) {
+      const { paths } = workspace();
+      prepare(paths);
+      writePapers(paths, papers);
+      expect(readdirSync(paths.papers).sort()).toEqual(papers.map(({ slug }) => `${slug}.md`).sort());
+      expect(readFileSync(join(paths.papers, 'paper-7.md'), 'utf8')).toBe(papers[7]!.text);
+      expect(readdirSync(paths.root)).toEqual(['papers']);
+    }
+  });
+
+  test('into a folder holding papers: each file replaced on its own, the others kept', ({ workspace }) => {
+    const { paths } = workspace();
+    mkdirSync(paths.papers, { recursive: true });
+    writeFileSync(join(paths.papers, 'paper-1.md'), 'old');
+    writeFileSync(join(paths.papers, 'kept.md'), 'kept');
+    writePapers(paths, papers.slice(0, 3));
+    expect(readdirSync(paths.papers).sort()).toEqual(['kept.md', 'paper-0.md', 'paper-1.md', 'paper-2.md']);
+    expect(readFileSync(join(paths.papers, 'paper-1.md'), 'utf8')).toBe(papers[1]!.text);
+    expect(readFileSync(join(paths.papers, 'kept.md'), 'utf8')).toBe('kept');
+  });
+
+  test('stopped by a disk error midway, show no file at all', ({ workspace }) => {
+    const { paths } = workspace();
+    mkdirSync(paths.root, { recursive: true });
+    // A slug that names a folder that does not exist: the write fails after others succeeded.
+    expect(() => writePapers(paths, [...papers, { slug: 'no/such/folder', text: 'x' }])).toThrow(/ENOENT/);
+    expect(readdirSync(paths.root)).toEqual([]);
   });
 });
 
