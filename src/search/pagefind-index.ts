@@ -14,6 +14,9 @@ function check<T extends PagefindResponse>(response: T, step: string): Required<
   return response as Required<T>;
 }
 
+/** Documents sent to Pagefind before the first answer is awaited. */
+const IN_FLIGHT = 16;
+
 /** How many documents went in the index, and how long it took. */
 export interface IndexSummary {
   pages: number;
@@ -24,9 +27,16 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
   const started = performance.now();
   try {
     const { index } = check(await pagefind.createIndex({ forceLanguage: 'en' }), 'creating the index');
-    // Pagefind's binary indexes while the documents stream in; waiting on each would serialize them.
-    const added = await Promise.all(documents.map((document) => index.addHTMLFile({ url: document.url, content: document.html })));
-    for (const [position, response] of added.entries()) check(response, `indexing ${documents[position]!.url}`);
+    // A window of documents in flight keeps Pagefind's binary busy without queueing them all in
+    // its memory at once.
+    let next = 0;
+    const feed = async () => {
+      while (next < documents.length) {
+        const document = documents[next++]!;
+        check(await index.addHTMLFile({ url: document.url, content: document.html }), `indexing ${document.url}`);
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, feed));
     check(await index.writeFiles({ outputPath }), 'writing the index');
     return { pages: documents.length, seconds: (performance.now() - started) / 1000 };
   } finally {
