@@ -1,20 +1,20 @@
 // @ts-check
-import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { clientScriptsIntegration } from './src/client/bundle.ts';
 import { offlineIntegration } from './src/search/offline-integration.ts';
 import { pagefindIntegration } from './src/search/pagefind-integration.ts';
 import { siteConfig } from './src/site/config.ts';
-import { inertMarkdownPlugin } from './src/site/markdown-safety.ts';
+import { markdownOptions, markdownProcessor } from './src/site/markdown-processor.ts';
 
 export default defineConfig({
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  // Abstracts must show exactly what the digest said: no curly quotes, no en dashes. The plugin
-  // keeps any body inert: raw HTML shows as text, links stay https-only, images become alt text.
-  markdown: { processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [inertMarkdownPlugin] }) },
+  // Astro awaits each page's write before rendering the next; with 8 pages in flight it renders
+  // while the disk writes (10,000 papers: page generation 36 s → 25 s).
+  build: { format: 'directory', concurrency: 8 },
+  // The same processor and options render abstracts on paper pages (src/site/markdown-processor.ts).
+  markdown: { processor: markdownProcessor, ...markdownOptions },
   devToolbar: { enabled: false },
   // A separate cache lets the tests and the benchmark build other content beside the real site.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),

@@ -6,18 +6,17 @@ import type { Layout } from '../../src/digest/entry.ts';
 import type { SiteWeight } from './page-weight.ts';
 import type { QueryResult } from './title-query.ts';
 
-export const STAGES = ['ingest', 'reingest', 'astroBuild', 'pagefind', 'build', 'incrementalIngest', 'rebuild', 'reindex', 'related'] as const;
+export const STAGES = ['ingest', 'reingest', 'build', 'pagefind', 'incrementalIngest', 'rebuild', 'reindex', 'related'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Record<Stage, string> = {
   ingest: 'ingest',
   reingest: 're-ingest, unchanged',
-  astroBuild: 'astro build (no index)',
-  pagefind: 'pagefind index',
-  build: 'build = astro + pagefind',
+  build: 'build (astro + pagefind)',
+  pagefind: 'pagefind, within the build',
   incrementalIngest: 'ingest 1 new digest',
-  rebuild: 'astro rebuild after it',
-  reindex: 'pagefind after it',
+  rebuild: 'rebuild after it',
+  reindex: 'pagefind, within it',
   related: 'related papers',
 };
 

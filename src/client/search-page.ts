@@ -1,10 +1,14 @@
 /**
  * The /search/ page: Pagefind full-text search with facets, sorting and URL state. Served over
- * http(s) it uses the Pagefind index; opened from disk (file://) it falls back to the small title,
- * topic and organization index that loads with a <script> tag; under `astro dev` it says plainly
- * that no index exists yet.
+ * http(s), a query that is a paper's exact title is answered from the title index (one small
+ * shard), and the full-text index loads only when it is needed or asked for; every other search
+ * uses the Pagefind index. Opened from disk (file://) it falls back to the small title, topic and
+ * organization index that loads with a <script> tag; under `astro dev` it says plainly that no
+ * index exists yet.
  */
 import { FALLBACK_GLOBAL, searchFallback, type FallbackRecord } from '../search/fallback-index.ts';
+import { matchTitles, MIN_TITLE_KEY, shardName, titleKey, type TitleRecord } from '../search/title-index.ts';
+import { routes } from '../site/urls.ts';
 import {
   FILTER_KEYS,
   isActive,
@@ -74,7 +78,9 @@ status.setAttribute('aria-live', 'polite');
 const results = element('ol', { className: 'search-results' });
 const more = element('button', { type: 'button', className: 'search-more' }, 'Show more results');
 more.hidden = true;
-app.replaceChildren(form, notice, facets, element('h2', { id: 'search-results-heading' }, 'Results'), status, results, more);
+const fullText = element('button', { type: 'button', className: 'search-full-text' }, 'Search abstracts, authors and notes too');
+fullText.hidden = true;
+app.replaceChildren(form, notice, facets, element('h2', { id: 'search-results-heading' }, 'Results'), status, results, more, fullText);
 results.setAttribute('aria-labelledby', 'search-results-heading');
 document.getElementById('search-noscript')?.setAttribute('hidden', '');
 
@@ -84,6 +90,8 @@ let fallback: FallbackRecord[] | null = null;
 let totals: Record<string, Record<string, number>> = {};
 let pending: PagefindSearch['results'] = [];
 let generation = 0;
+/** The query the reader asked to search in full, past its title match. */
+let fullTextQuery: string | null = null;
 
 function showState(): void {
   queryInput.value = state.query;
@@ -132,24 +140,52 @@ async function showMore(): Promise<void> {
   more.hidden = pending.length === 0;
 }
 
+/** The papers whose title the query is, or begins with; null when the title index cannot say. */
+async function titleMatches(query: string): Promise<{ matches: TitleRecord[]; exact: boolean } | null> {
+  const key = titleKey(query);
+  if (key.length < MIN_TITLE_KEY) return null;
+  try {
+    const response = await fetch(new URL(routes.titleShard(shardName(key)), siteRoot));
+    // No shard: no title starts that way.
+    return response.ok ? matchTitles((await response.json()) as TitleRecord[], query) : { matches: [], exact: false };
+  } catch {
+    return null;
+  }
+}
+
 async function run(): Promise<void> {
   const run = ++generation;
   results.replaceChildren();
   more.hidden = true;
+  fullText.hidden = true;
   if (fallback) {
     const hits = state.query ? searchFallback(fallback, state.query) : [];
     for (const { record } of hits) results.append(resultItem(new URL(record.u, siteRoot).href, record.t, [record.d, record.k.join(', ')].filter(Boolean), []));
     status.textContent = state.query ? `${hits.length} ${hits.length === 1 ? 'paper matches' : 'papers match'} “${state.query}” by title, topic or organization.` : 'Type a title, topic or organization.';
     return;
   }
-  if (!pagefind) return;
+  // A paper's exact title finds that paper from its title shard, without the full-text index.
+  const byTitleOnly = state.query !== '' && state.query !== fullTextQuery && state.sort === 'relevance' && FILTER_KEYS.every((key) => state.filters[key].length === 0);
+  if (byTitleOnly) {
+    const titles = await titleMatches(state.query);
+    if (run !== generation) return;
+    if (titles?.exact) {
+      facets.replaceChildren();
+      for (const record of titles.matches) results.append(resultItem(new URL(record.u, siteRoot).href, record.t, record.d ? [record.d] : [], []));
+      const count = titles.matches.length;
+      status.textContent = `${count} ${count === 1 ? 'result' : 'results'} by title for “${state.query}”.`;
+      fullText.hidden = false;
+      return;
+    }
+  }
+  if (!(await loadPagefind()) || run !== generation) return;
   if (!isActive(state)) {
     renderFacets(totals);
     status.textContent = 'Type a query, or choose filters to browse.';
     return;
   }
   status.textContent = 'Searching…';
-  const search = await pagefind.search(state.query || null, { filters: pagefindFilters(state), sort: pagefindSort(state.sort) });
+  const search = await pagefind!.search(state.query || null, { filters: pagefindFilters(state), sort: pagefindSort(state.sort) });
   if (run !== generation || !search) return;
   renderFacets(search.filters);
   pending = [...search.results];
@@ -180,6 +216,10 @@ form.addEventListener('submit', (event) => {
 });
 sortSelect.addEventListener('change', () => update({ ...state, sort: sortSelect.value as Sort }));
 more.addEventListener('click', () => void showMore());
+fullText.addEventListener('click', () => {
+  fullTextQuery = state.query;
+  void run();
+});
 
 function loadFallback(): Promise<FallbackRecord[]> {
   return new Promise((resolve, reject) => {
@@ -198,21 +238,29 @@ async function start(): Promise<void> {
     notice.textContent = 'You opened this site from disk, so only titles, topics and organizations are searched. Full-text search needs the site served, for example with `npm run preview`.';
     notice.hidden = false;
     fallback = await loadFallback().catch(() => []);
-    await run();
-    return;
-  }
-  try {
-    const module = (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', siteRoot).href)) as Pagefind;
-    await module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
-    totals = await module.filters();
-    pagefind = module;
-  } catch {
-    notice.textContent = 'The search index does not exist yet: it is built with the site (`npm run build`, then `npm run preview`). `astro dev` has none.';
-    notice.hidden = false;
-    status.textContent = 'Search is unavailable.';
-    return;
   }
   await run();
+}
+
+let pagefindLoading: Promise<boolean> | null = null;
+
+/** Loads the full-text index once, when a search first needs it; false when there is none. */
+function loadPagefind(): Promise<boolean> {
+  pagefindLoading ??= (async () => {
+    try {
+      const module = (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', siteRoot).href)) as Pagefind;
+      await module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+      totals = await module.filters();
+      pagefind = module;
+      return true;
+    } catch {
+      notice.textContent = 'The search index does not exist yet: it is built with the site (`npm run build`, then `npm run preview`). `astro dev` has none.';
+      notice.hidden = false;
+      status.textContent = 'Search is unavailable.';
+      return false;
+    }
+  })();
+  return pagefindLoading;
 }
 
 void start();

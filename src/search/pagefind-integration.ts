@@ -1,48 +1,64 @@
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
+import { cpSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
+import { SEARCH_OUTPUT_FOLDERS, type IndexJob, type IndexOutcome } from './index-job.ts';
 
-interface PagefindResponse {
-  errors: string[];
+/** Runs `index-worker.ts` on a thread of its own; never rejects, an error comes back as the outcome. */
+function startIndexing(job: IndexJob): Promise<IndexOutcome> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: job });
+    // A build that fails early should not wait for the index.
+    worker.unref();
+    worker.once('message', resolve);
+    worker.once('error', (error) => resolve({ error: error.stack ?? error.message }));
+    worker.once('exit', (code) => resolve({ error: `the indexing thread stopped (exit code ${code}) before it finished` }));
+  });
 }
 
-/** Every Pagefind call answers with a list of errors; any error fails the build, loudly. */
-function assertPagefindResponse<T extends PagefindResponse>(response: T, step: string, logger: AstroIntegrationLogger): Required<T> {
-  if (response.errors.length > 0) {
-    for (const error of response.errors) logger.error(`Pagefind ${step}: ${error}`);
-    throw new Error(`Pagefind failed while ${step}.`);
+function moveDirectory(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
   }
-  return response as Required<T>;
 }
 
 /**
- * Indexes the built site with Pagefind's Node API once Astro has written it. Which parts of a
- * page are indexed, and its filters and sort keys, are set by data-pagefind-* attributes in the pages.
+ * The Pagefind search index, built beside the Astro build: indexing starts on a worker thread
+ * when the build starts (Pagefind's binary takes the second core while Astro renders on the
+ * first), from the content itself (see `search-documents.ts`), and the finished index is moved
+ * into the site when the build is done. Any indexing error fails the build with Pagefind's words.
  */
-export async function indexSite(dir: URL, logger: AstroIntegrationLogger): Promise<number> {
-  const started = performance.now();
-  try {
-    const { index } = assertPagefindResponse(await pagefind.createIndex({ forceLanguage: 'en' }), 'creating the index', logger);
-    const { page_count } = assertPagefindResponse(await index.addDirectory({ path: fileURLToPath(dir) }), 'reading the site', logger);
-    assertPagefindResponse(await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) }), 'writing the index', logger);
-    logger.info(`Pagefind indexed ${page_count} pages in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
-    return page_count;
-  } finally {
-    await pagefind.close();
-  }
-}
-
 export function pagefindIntegration(): AstroIntegration {
+  let staging = '';
+  let indexing: Promise<IndexOutcome> | null = null;
   return {
     name: 'reading-list:pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        // The benchmark times indexing as a stage of its own (scripts/bench/pagefind-stage.ts).
+      'astro:config:done': ({ config }) => {
+        staging = fileURLToPath(new URL('search-index/', config.cacheDir));
+      },
+      'astro:build:start': ({ logger }) => {
         if (process.env.SKIP_PAGEFIND === '1') {
           logger.info('Pagefind skipped: SKIP_PAGEFIND=1.');
           return;
         }
-        await indexSite(dir, logger);
+        rmSync(staging, { recursive: true, force: true });
+        indexing = startIndexing({ contentDir: process.env.CONTENT_DIR, outputPath: staging });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!indexing) return;
+        const outcome = await indexing;
+        if ('error' in outcome) {
+          logger.error(outcome.error);
+          throw new Error('Pagefind could not index the site; see the error above.');
+        }
+        for (const folder of SEARCH_OUTPUT_FOLDERS) moveDirectory(`${staging}${folder}`, fileURLToPath(new URL(`${folder}/`, dir)));
+        logger.info(`Pagefind indexed ${outcome.summary.pages} pages in ${outcome.summary.seconds.toFixed(2)} s, beside the build.`);
       },
     },
   };

@@ -20,6 +20,8 @@ export interface PaperInput {
 export interface TopicInput {
   id: string;
   data: { title: string; description: string };
+  /** The Markdown introduction below the description. */
+  body?: string;
 }
 
 export interface DigestInput {
@@ -46,6 +48,8 @@ export interface CatalogPaper {
   id: string;
   path: SitePath;
   data: PaperFrontmatter;
+  /** The Markdown body, for the paper page. */
+  body: string;
   /** The abstract as plain text, paragraphs separated by a blank line. */
   abstract: string;
   /** Publication year: from the date, else from a new-style arXiv id; null when unknown. */
@@ -71,6 +75,8 @@ export interface CatalogTopic {
   feedPath: SitePath;
   title: string;
   description: string;
+  /** The Markdown introduction, for the topic page. */
+  body: string;
   /** Newest first. */
   papers: CatalogPaper[];
   /** Newest year first, papers within a year by publication date, newest first. */
@@ -199,6 +205,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
       feedPath: routes.topicFeed(topic.id),
       title: topic.data.title,
       description: topic.data.description,
+      body: topic.body ?? '',
       papers: [],
       byYear: [],
     }));
@@ -236,6 +243,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
       id: paper.id,
       path: pathFor(routes.paper, paper.id, `content/papers/${paper.id}.md`),
       data,
+      body: paper.body,
       abstract: abstractText(paper.body),
       year: publicationYear(data),
       topics: [...new Set(data.topics)].flatMap((slug) => topicById.get(slug) ?? []),

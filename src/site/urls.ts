@@ -43,6 +43,8 @@ export const routes = {
   searchScript: 'scripts/search-page.js',
   offlineScript: 'scripts/offline-save.js',
   searchFallback: 'search-fallback.js',
+  /** A shard of the title index (src/search/title-index.ts), written with the search index. */
+  titleShard: (shard: string): SitePath => `search-titles/${segment(shard)}.json`,
   offline: 'offline/',
   icon: 'icon.svg',
 } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseVmRss } from '../../scripts/bench/measure.ts';
+import { pagefindSeconds } from '../../scripts/bench/run-size.ts';
 import { pageAssets } from '../../scripts/bench/page-weight.ts';
 import { diffSnapshots, touched } from '../../scripts/bench/snapshot.ts';
 import { requestKind } from '../../scripts/bench/title-query.ts';
@@ -50,5 +51,13 @@ describe('title query breakdown', () => {
     ['/icon.svg', 'other'],
   ])('%s is %s', (path, kind) => {
     expect(requestKind(path)).toBe(kind);
+  });
+});
+
+describe("Pagefind's time within a build", () => {
+  it('is read from the line the Pagefind integration logs', () => {
+    const log = '12:00:01 [build] generating\n12:00:40 [reading-list:pagefind] Pagefind indexed 10025 pages in 26.07 s, beside the build.\n';
+    expect(pagefindSeconds(log)).toBe(26.07);
+    expect(pagefindSeconds('12:00:40 [reading-list:pagefind] Pagefind skipped: SKIP_PAGEFIND=1.')).toBeNull();
   });
 });

@@ -54,6 +54,39 @@ describe('search, served', () => {
     expect(outside).toEqual([]);
   });
 
+  it('answers an exact title from its title shard alone, and searches the full text when asked', async () => {
+    const { page, errors } = await watchedPage(served.browser, origin());
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const paper = catalog[Math.floor(catalog.length / 3)]!;
+    await openSearch(page, `?q=${encodeURIComponent(paper.title)}`);
+    expect((await resultPaths(page))[0]).toBe(pathOf(paper.url));
+    expect(await page.textContent('.search-status')).toMatch(/by title/);
+    expect(fetched.filter((path) => path.includes('/search-titles/'))).toHaveLength(1);
+    expect(fetched.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+
+    await page.getByRole('button', { name: 'Search abstracts, authors and notes too' }).click();
+    await page.waitForFunction(() => /results? for/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    expect(await page.textContent('.search-status')).not.toMatch(/by title/);
+    expect((await resultPaths(page))[0]).toBe(pathOf(paper.url));
+    expect(fetched.some((path) => path.includes('/pagefind/'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('ranks a paper first by its title in the full-text index too', async () => {
+    const { page } = await watchedPage(served.browser, origin());
+    const step = Math.floor(catalog.length / 5);
+    const misses: string[] = [];
+    for (const paper of Array.from({ length: 5 }, (_, i) => catalog[i * step + 7]!)) {
+      await openSearch(page, `?q=${encodeURIComponent(paper.title)}`);
+      await page.getByRole('button', { name: 'Search abstracts, authors and notes too' }).click();
+      await page.waitForFunction(() => /results? for/.test(document.querySelector('.search-status')?.textContent ?? ''));
+      const [first] = await resultPaths(page);
+      if (first !== pathOf(paper.url)) misses.push(`${paper.title} → ${first}`);
+    }
+    expect(misses).toEqual([]);
+  });
+
   it('narrows the results with a topic filter, and restores it all from a bookmarked URL', async () => {
     const { page } = await watchedPage(served.browser, origin());
     await openSearch(page, '?q=attention');

@@ -1,10 +1,6 @@
-import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
 import { abstractToMarkdown } from '../../../src/paper/markdown.ts';
-import { inertMarkdownPlugin } from '../../../src/site/markdown-safety.ts';
-
-const renderer = await createSatteriMarkdownProcessor({ hastPlugins: [inertMarkdownPlugin], features: { smartPunctuation: false } });
-const render = async (markdown: string) => (await renderer.render(markdown, {})).code;
+import { renderMarkdown as render } from '../../../src/site/markdown-processor.ts';
 
 describe('the inert Markdown plugin', () => {
   it('shows raw HTML as text', async () => {
@@ -36,5 +32,13 @@ describe('the inert Markdown plugin', () => {
     const text = 'Uses <b> & &amp; *stars* [x](y) ~~strike~~ `code` \\backslash, 50% off. "Quotes" -- and ... stay.';
     const html = await render(abstractToMarkdown(text));
     expect(html).toBe(`<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>\n`);
+  });
+});
+
+describe('the site Markdown processor', () => {
+  it('shows a fenced code block as plain, unstyled code (no highlighter, no inline styles)', async () => {
+    const html = await render('```js\nconst x = "<b>";\n```');
+    expect(html).toContain('<pre><code class="language-js">const x = "&lt;b&gt;";');
+    expect(html).not.toContain('style=');
   });
 });

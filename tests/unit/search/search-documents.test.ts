@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { paperSearchDocument, searchDocuments, topicSearchDocument } from '../../../src/search/search-documents.ts';
+import { buildCatalog } from '../../../src/site/catalog.ts';
+import { paper } from '../site/catalog-fixture.ts';
+
+const HOSTILE = `<script>alert(1)</script> "quotes" & 'apos' *stars*`;
+
+const catalog = buildCatalog({
+  papers: [
+    paper('hostile', { title: HOSTILE, authors: ['Ada <Lovelace>', 'Alan Turing'], topics: ['video'], published: '2024-05-24', upvotes: 42, organization: { id: 'lab', name: 'The Lab & Co' }, note: 'A note.', keywords: ['kw1'] }, `First paragraph with ${HOSTILE}.\n\nSecond paragraph.`),
+    paper('bare', {}, 'Only an abstract.'),
+    paper('gone', { dropped: true }),
+  ],
+  topics: [{ id: 'video', data: { title: 'Video', description: 'Moving pictures.' }, body: 'An *introduction*.' }],
+  digests: [],
+});
+const byId = new Map(catalog.papers.map((item) => [item.id, item]));
+
+describe('search documents', () => {
+  it('holds one document per paper shown and per topic, at the page URL', () => {
+    expect(searchDocuments(catalog).map((document) => document.url)).toEqual(['/papers/bare/', '/papers/hostile/', '/topics/video/']);
+  });
+
+  it('escapes every text, so nothing from a digest becomes markup', () => {
+    const { html } = paperSearchDocument(byId.get('hostile')!);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &amp; &apos;apos&apos; *stars*');
+    expect(html).toContain('Ada &lt;Lovelace&gt;, Alan Turing');
+    expect(html).toContain('The Lab &amp; Co');
+  });
+
+  it('weighs the title, and indexes authors, abstract paragraphs, note, topics and keywords', () => {
+    const { html } = paperSearchDocument(byId.get('hostile')!);
+    expect(html).toMatch(/<main data-pagefind-body><h1 data-pagefind-weight="10">&lt;script/);
+    for (const text of ['<p>Second paragraph.</p>', '<p>A note.</p>', '<p>Video</p>', '<p>kw1</p>']) expect(html).toContain(text);
+  });
+
+  it('carries filters, sort keys and result metadata outside the indexed text', () => {
+    const { html } = paperSearchDocument(byId.get('hostile')!);
+    const hidden = /<div hidden data-pagefind-ignore>(.*?)<\/div>/.exec(html)![1]!;
+    for (const span of [
+      'data-pagefind-sort="published:2024-05-24"',
+      'data-pagefind-sort="upvotes:000000042"',
+      'data-pagefind-meta="date:2024-05-24"',
+      'data-pagefind-meta="topics:Video"',
+      'data-pagefind-filter="topic:video"',
+      'data-pagefind-filter="year:2024"',
+      'data-pagefind-filter="organization:lab"',
+      'data-pagefind-filter="status:unset"',
+    ]) expect(hidden).toContain(span);
+  });
+
+  it('leaves out what a paper does not have', () => {
+    const { html } = paperSearchDocument(byId.get('bare')!);
+    expect(html).not.toContain('<p></p>');
+    expect(html).not.toContain('data-pagefind-meta="date:');
+    expect(html).not.toContain('data-pagefind-filter="year:');
+  });
+
+  it('indexes a topic by its title, description and introduction, under its own filter', () => {
+    const { url, html } = topicSearchDocument(catalog.topics[0]!);
+    expect(url).toBe('/topics/video/');
+    expect(html).toContain('<p>Moving pictures.</p><p>An *introduction*.</p>');
+    expect(html).toContain('data-pagefind-filter="topic:video"');
+  });
+});
