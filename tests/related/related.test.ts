@@ -82,13 +82,27 @@ describe('related papers', () => {
     }
   });
 
-  it('never links a paper to itself, and scores in [0, 1], best first', () => {
+  it('never links a paper to itself or twice, and scores in [0, 1], best first', () => {
     for (const [id, links] of related) {
       expect(links.map((link) => link.id)).not.toContain(id);
+      expect(new Set(links.map((link) => link.id)).size).toBe(links.length);
       for (const link of links) expect(link.score).toBeGreaterThan(0);
       for (const link of links) expect(link.score).toBeLessThanOrEqual(1);
       expect(links.map((link) => link.score)).toEqual([...links.map((link) => link.score)].sort((a, b) => b - a));
     }
+  });
+
+  it('links each paper once when most words are too common to count', () => {
+    // Words in all six papers are dropped; only the last word of the title tells them apart.
+    const papers = Array.from({ length: 6 }, (_, i): RelatedInput => ({
+      id: `p${i}`,
+      title: `Sparse experts ${i % 2 ? 'routing' : 'caching'}`,
+      abstract: 'Mixture of experts and load balancing of tokens.',
+      topics: [],
+    }));
+    const links = computeRelated(papers);
+    expect(links.get('p2')!.map((link) => link.id)).toEqual(['p0', 'p4']);
+    expect(links.get('p3')!.map((link) => link.id)).toEqual(['p1', 'p5']);
   });
 
   it('gives a paper that shares no term an empty list, and every paper an entry', () => {
