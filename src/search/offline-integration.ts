@@ -19,15 +19,21 @@ const SHELL_FILES = [
   'icon.svg',
 ];
 
-/** The search index: Pagefind's loader, wasm, metadata, index chunks and filters (fragments load on demand). */
+/** The files of a folder under pagefind/, as site paths; none when it does not exist. */
+async function pagefindFolder(dist: string, folder: string): Promise<string[]> {
+  const path = `${dist}/pagefind/${folder}`;
+  return existsSync(path) ? (await readdir(path)).map((name) => `pagefind/${folder}/${name}`).sort() : [];
+}
+
+/**
+ * What search needs before its first query: Pagefind's loader, wasm, metadata and filters. The
+ * index chunks (7 MB at 10,000 papers) are cached as searches use them, and all of them by "save
+ * the whole list"; fragments load on demand.
+ */
 async function pagefindShell(dist: string): Promise<string[]> {
-  const root = `${dist}/pagefind`;
-  if (!existsSync(root)) return [];
-  const top = (await readdir(root)).filter((name) => /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\..*|pagefind\..*\.pf_meta)$/.test(name));
-  const nested = await Promise.all(
-    ['index', 'filter'].map(async (folder) => (existsSync(`${root}/${folder}`) ? (await readdir(`${root}/${folder}`)).map((name) => `${folder}/${name}`) : [])),
-  );
-  return [...top, ...nested.flat()].map((name) => `pagefind/${name}`).sort();
+  if (!existsSync(`${dist}/pagefind`)) return [];
+  const top = (await readdir(`${dist}/pagefind`)).filter((name) => /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\..*|pagefind\..*\.pf_meta)$/.test(name));
+  return [...top.map((name) => `pagefind/${name}`).sort(), ...(await pagefindFolder(dist, 'filter'))];
 }
 
 function shellPathExists(dist: string, path: string): boolean {
@@ -36,7 +42,7 @@ function shellPathExists(dist: string, path: string): boolean {
 
 /**
  * After the build (and after Pagefind): writes the service worker, versioned per build, and the
- * list of paper pages that "save the whole list for offline" fetches.
+ * list of paper pages and search index chunks that "save the whole list for offline" fetches.
  */
 export function offlineIntegration(): AstroIntegration {
   return {
@@ -53,8 +59,9 @@ export function offlineIntegration(): AstroIntegration {
           .filter((entry) => entry.isDirectory() && existsSync(`${dist}/papers/${entry.name}/index.html`))
           .map((entry) => `papers/${entry.name}/`)
           .sort();
-        await writeFile(`${dist}/offline-pages.json`, `${JSON.stringify({ version, pages })}\n`);
-        logger.info(`Service worker ${version}: ${shell.length} shell files; ${pages.length} paper pages can be saved for offline reading.`);
+        const files = await pagefindFolder(dist, 'index');
+        await writeFile(`${dist}/offline-pages.json`, `${JSON.stringify({ version, pages, files })}\n`);
+        logger.info(`Service worker ${version}: ${shell.length} shell files; ${pages.length} paper pages and ${files.length} search index files can be saved for offline reading.`);
       },
     },
   };

@@ -336,3 +336,22 @@ describe('exports', () => {
     expect(read('papers.bib').match(/^@misc\{/gm)).toHaveLength(5);
   });
 });
+
+describe('offline reading', () => {
+  // The service worker's first array literal is its shell list (see offline-integration.ts).
+  const shell = JSON.parse(/\[("[^"]*",?)+\]/.exec(read('sw.js'))![0]) as string[];
+  const offline = JSON.parse(read('offline-pages.json')) as { version: string; pages: string[]; files: string[] };
+  const indexChunks = files.filter((file) => file.startsWith('pagefind/index/'));
+
+  it('precaches what search needs before a query, but not the index chunks', () => {
+    expect(shell).toEqual(expect.arrayContaining(['search/', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']));
+    expect(shell.some((path) => /^pagefind\/pagefind\..*\.pf_meta$/.test(path))).toBe(true);
+    expect(shell.filter((path) => path.startsWith('pagefind/index/'))).toEqual([]);
+  });
+
+  it('saves every paper page and every index chunk with "save the whole list"', () => {
+    expect(indexChunks.length).toBeGreaterThan(0);
+    expect(offline.files).toEqual(indexChunks.sort());
+    expect(offline.pages).toEqual(files.filter((file) => /^papers\/[^/]+\/index\.html$/.test(file)).map((file) => file.replace(/index\.html$/, '')).sort());
+  });
+});
