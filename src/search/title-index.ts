@@ -2,7 +2,8 @@
  * The title index: a reader who types a paper's title gets that paper at once, from a small file,
  * before (or instead of) loading the full-text index. Titles are normalized to a key (lower case,
  * accents dropped, anything but letters and digits a single space) and sharded by the key's first
- * two characters, so a query loads one shard of a few kilobytes whatever the size of the list.
+ * three characters, so a query loads one shard (at 10,000 papers: 906 shards, 1 KB median,
+ * 31 KB the largest).
  * A query matches every title whose key starts with the query's key: the title typed from its
  * start, whole or in part. Pure: the search worker writes the shards, the search page reads them.
  */
@@ -15,7 +16,7 @@ export interface TitleRecord {
 }
 
 /** Keys shorter than this match too much to be worth a request. */
-export const MIN_TITLE_KEY = 2;
+export const MIN_TITLE_KEY = 3;
 
 export function titleKey(text: string): string {
   return text
@@ -26,7 +27,7 @@ export function titleKey(text: string): string {
     .trim();
 }
 
-/** The shard a key lives in, safe as a file name: `le`, `a-` (for `a …`), or an escaped code point. */
+/** The shard a key lives in, safe as a file name: `lea`, `a-s` (for `a s…`), escaped code points. */
 export function shardName(key: string): string {
   return [...key.slice(0, MIN_TITLE_KEY)].map((character) => (/[a-z0-9]/.test(character) ? character : character === ' ' ? '-' : `u${character.codePointAt(0)!.toString(16)}`)).join('');
 }

@@ -10,22 +10,22 @@ describe('title keys and shards', () => {
     expect(titleKey('***')).toBe('');
   });
 
-  it('names a shard by the first two characters, safe as a file name', () => {
-    expect(shardName('learning to rank')).toBe('le');
-    expect(shardName('a survey')).toBe('a-');
-    expect(shardName('ψ net')).toBe('u3c8-');
+  it('names a shard by the first three characters, safe as a file name', () => {
+    expect(shardName('learning to rank')).toBe('lea');
+    expect(shardName('a survey')).toBe('a-s');
+    expect(shardName('ψ net')).toBe('u3c8-n');
     expect(shardName('深度')).toBe('u6df1u5ea6');
   });
 
   it('puts every title in its shard once, ordered by key, and skips titles with no letters', () => {
     const shards = buildTitleShards([record('Learning B'), record('A survey'), record('learning a'), record('!!!')]);
-    expect([...shards.keys()].sort()).toEqual(['a-', 'le']);
-    expect(shards.get('le')!.map((item) => item.t)).toEqual(['learning a', 'Learning B']);
+    expect([...shards.keys()].sort()).toEqual(['a-s', 'lea']);
+    expect(shards.get('lea')!.map((item) => item.t)).toEqual(['learning a', 'Learning B']);
   });
 });
 
 describe('matching a query against a shard', () => {
-  const shard = buildTitleShards([record('Attention Is All You Need'), record('Attention Is All You Need for KV Cache'), record('Attention Sinks'), record('Attentional Mixtures')]).get('at')!;
+  const shard = buildTitleShards([record('Attention Is All You Need'), record('Attention Is All You Need for KV Cache'), record('Attention Sinks'), record('Attentional Mixtures')]).get('att')!;
 
   it('finds the exact title first, then the titles it begins, whole words only', () => {
     const { matches, exact } = matchTitles(shard, 'attention is all you NEED');
@@ -34,8 +34,8 @@ describe('matching a query against a shard', () => {
     expect(matchTitles(shard, 'Attention').matches.map((item) => item.t)).toEqual(['Attention Is All You Need', 'Attention Is All You Need for KV Cache', 'Attention Sinks']);
   });
 
-  it('says when the query is no title, and ignores one-letter queries', () => {
+  it('says when the query is no title, and ignores queries too short to name a shard', () => {
     expect(matchTitles(shard, 'Attention Is All').exact).toBe(false);
-    expect(matchTitles(shard, 'a')).toEqual({ matches: [], exact: false });
+    expect(matchTitles(shard, 'at')).toEqual({ matches: [], exact: false });
   });
 });
