@@ -11,6 +11,7 @@ import { matchTitles, MIN_TITLE_KEY, shardName, titleKey, type TitleRecord } fro
 import { routes } from '../site/urls.ts';
 import {
   FILTER_KEYS,
+  hasFilters,
   isActive,
   pagefindFilters,
   pagefindSort,
@@ -165,7 +166,7 @@ async function run(): Promise<void> {
     return;
   }
   // A paper's exact title finds that paper from its title shard, without the full-text index.
-  const byTitleOnly = state.query !== '' && state.query !== fullTextQuery && state.sort === 'relevance' && FILTER_KEYS.every((key) => state.filters[key].length === 0);
+  const byTitleOnly = state.query !== '' && state.query !== fullTextQuery && state.sort === 'relevance' && !hasFilters(state);
   if (byTitleOnly) {
     const titles = await titleMatches(state.query);
     if (run !== generation) return;

@@ -1,6 +1,6 @@
 /**
  * The facts about a page that search filters and sorts by, and how they are written for Pagefind.
- * Pure, so the paper page, the topic page and the tests agree.
+ * Pure, so the search documents (`search-documents.ts`), the search page and the tests agree.
  */
 import type { Catalog, CatalogPaper, CatalogTopic } from '../site/catalog.ts';
 

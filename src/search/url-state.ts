@@ -53,9 +53,14 @@ export function toggleFilter(state: SearchState, key: FilterKey, value: string):
   return { ...state, filters: { ...state.filters, [key]: next } };
 }
 
+/** True when at least one filter value is chosen. */
+export function hasFilters(state: SearchState): boolean {
+  return FILTER_KEYS.some((key) => state.filters[key].length > 0);
+}
+
 /** True when there is something to search for: a query, or at least one filter to browse by. */
 export function isActive(state: SearchState): boolean {
-  return state.query !== '' || FILTER_KEYS.some((key) => state.filters[key].length > 0);
+  return state.query !== '' || hasFilters(state);
 }
 
 /** Pagefind's `filters` option: any of the chosen values within a filter, all filters together. */

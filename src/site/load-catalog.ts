@@ -4,9 +4,9 @@
  * Under `astro dev` it is read again for every page, so edits show on reload.
  */
 import { markdownToPlainText } from '../paper/markdown.ts';
-import { computeRelated } from '../related/related.ts';
+import { computeRelated, type RelatedInput } from '../related/related.ts';
 import { contentPaths } from '../store/content-store.ts';
-import { buildCatalog, type Catalog } from './catalog.ts';
+import { buildCatalog, type Catalog, type PaperInput } from './catalog.ts';
 import { readSiteContent } from './read-content.ts';
 
 /** How many related papers each paper page lists. */
@@ -20,16 +20,18 @@ export function loadCatalog(): Promise<Catalog> {
   return loading;
 }
 
+/** What related papers are computed from: the papers shown, their abstracts as plain text. */
+export function relatedInputs(papers: readonly PaperInput[]): RelatedInput[] {
+  return papers
+    .filter((paper) => !paper.data.dropped)
+    .map((paper) => ({ id: paper.id, title: paper.data.title, abstract: markdownToPlainText(paper.body), topics: paper.data.topics }));
+}
+
 async function load(): Promise<Catalog> {
   // CONTENT_DIR lets the tests and the benchmark build sites from other content folders.
   const content = readSiteContent(contentPaths(process.env.CONTENT_DIR));
   const started = performance.now();
-  const related = computeRelated(
-    content.papers
-      .filter((paper) => !paper.data.dropped)
-      .map((paper) => ({ id: paper.id, title: paper.data.title, abstract: markdownToPlainText(paper.body), topics: paper.data.topics })),
-    { count: RELATED_COUNT },
-  );
+  const related = computeRelated(relatedInputs(content.papers), { count: RELATED_COUNT });
   const relatedMs = performance.now() - started;
   const catalog = buildCatalog({ ...content, related, relatedCount: RELATED_COUNT });
   console.info(

@@ -10,8 +10,8 @@ import { inertMarkdownPlugin } from './markdown-safety.ts';
 
 export const markdownProcessor = satteri({ features: { smartPunctuation: false }, hastPlugins: [inertMarkdownPlugin] });
 
-/** The options Astro passes to the processor for content, set here once for both uses. */
-export const markdownOptions = { syntaxHighlight: false, gfm: true, smartypants: false } as const;
+/** Astro's one Markdown option the processor does not hold itself, set here once for both uses. */
+export const markdownOptions = { syntaxHighlight: false } as const;
 
 let renderer: ReturnType<typeof markdownProcessor.createRenderer> | undefined;
 

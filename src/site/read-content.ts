@@ -20,6 +20,8 @@ export class InvalidContentError extends Error {
     super(`${count} in the content; nothing was built:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'InvalidContentError';
     this.problems = problems;
+    // The list names every file, line and field; where in the build it was found says nothing more.
+    this.stack = '';
   }
 }
 
