@@ -2,11 +2,13 @@
  * The /search/ page: Pagefind full-text search with facets, sorting and URL state. Served over
  * http(s), a query that is a paper's exact title is answered from the title index (one small
  * shard), and the full-text index loads only when it is needed or asked for; every other search
- * uses the Pagefind index. Opened from disk (file://) it falls back to the small title, topic and
+ * uses the Pagefind index, whose shards load together (see src/search/search-shards.ts). Opened from disk (file://) it falls back to the small title, topic and
  * organization index that loads with a <script> tag; under `astro dev` it says plainly that no
  * index exists yet.
  */
 import { FALLBACK_GLOBAL, searchFallback, type FallbackRecord } from '../search/fallback-index.ts';
+import { concatenatedStream, listStream, mergedStream, shardPlan, type ResultStream, type ShardSearch } from '../search/sharded-results.ts';
+import { SHARD_FILTER, type ShardEntry, type ShardList } from '../search/search-shards.ts';
 import { matchTitles, MIN_TITLE_KEY, shardName, titleKey, type TitleRecord } from '../search/title-index.ts';
 import { routes } from '../site/urls.ts';
 import {
@@ -35,6 +37,7 @@ interface PagefindSearch {
 }
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (path: string, options: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
   search: (query: string | null, options: Record<string, unknown>) => Promise<PagefindSearch | null>;
 }
@@ -89,7 +92,8 @@ let state: SearchState = parseSearchState(location.search);
 let pagefind: Pagefind | null = null;
 let fallback: FallbackRecord[] | null = null;
 let totals: Record<string, Record<string, number>> = {};
-let pending: PagefindSearch['results'] = [];
+let shards: ShardEntry[] = [];
+let stream: ResultStream<PagefindResultData> | null = null;
 let generation = 0;
 /** The query the reader asked to search in full, past its title match. */
 let fullTextQuery: string | null = null;
@@ -130,15 +134,32 @@ function resultItem(href: string, title: string, details: string[], excerpt: Nod
 }
 
 async function showMore(): Promise<void> {
-  const batch = pending.splice(0, PAGE_SIZE);
   const run = generation;
-  const data = await Promise.all(batch.map((result) => result.data()));
+  const current = stream;
+  if (!current) return;
+  const data = await current.next(PAGE_SIZE);
   if (run !== generation) return;
   for (const result of data) {
     const details = [result.meta.date, result.meta.topics].filter((value): value is string => Boolean(value));
     results.append(resultItem(result.url, result.meta.title ?? result.url, details, excerptNodes(result.excerpt)));
   }
-  more.hidden = pending.length === 0;
+  more.hidden = current.done();
+}
+
+/**
+ * The results of a search in the chosen order. Relevance is Pagefind's own merge of the shards;
+ * a sort searches shard by shard (see sharded-results.ts).
+ */
+function resultStream(search: PagefindSearch): ResultStream<PagefindResultData> {
+  const plan = shardPlan(state.sort, shards, search.filters[SHARD_FILTER]);
+  if (plan.kind === 'relevance') return listStream(search.results);
+  const query = state.query || null;
+  const shardSearch =
+    (shard: string): ShardSearch<PagefindResultData> =>
+    async () =>
+      (await pagefind!.search(query, { filters: { ...pagefindFilters(state), [SHARD_FILTER]: shard }, sort: pagefindSort(state.sort) }))?.results ?? [];
+  const searches = plan.shards.map(shardSearch);
+  return plan.kind === 'merged' ? mergedStream(searches, (result) => result.meta[plan.metaKey] ?? '', plan.direction) : concatenatedStream(searches);
 }
 
 /** The papers whose title the query is, or begins with; null when the title index cannot say. */
@@ -159,6 +180,7 @@ async function run(): Promise<void> {
   results.replaceChildren();
   more.hidden = true;
   fullText.hidden = true;
+  stream = null;
   if (fallback) {
     const hits = state.query ? searchFallback(fallback, state.query) : [];
     for (const { record } of hits) results.append(resultItem(new URL(record.u, siteRoot).href, record.t, [record.d, record.k.join(', ')].filter(Boolean), []));
@@ -186,11 +208,11 @@ async function run(): Promise<void> {
     return;
   }
   status.textContent = 'Searching…';
-  const search = await pagefind!.search(state.query || null, { filters: pagefindFilters(state), sort: pagefindSort(state.sort) });
+  const search = await pagefind!.search(state.query || null, { filters: pagefindFilters(state) });
   if (run !== generation || !search) return;
   renderFacets(search.filters);
-  pending = [...search.results];
-  const count = pending.length;
+  const count = search.results.length;
+  stream = resultStream(search);
   await showMore();
   if (run !== generation) return;
   // Announced once the first results are on the page, so what is read out is there to reach.
@@ -249,9 +271,19 @@ let pagefindLoading: Promise<boolean> | null = null;
 function loadPagefind(): Promise<boolean> {
   pagefindLoading ??= (async () => {
     try {
-      const module = (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', siteRoot).href)) as Pagefind;
-      await module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+      const list = (await (await fetch(new URL(routes.searchShardList, siteRoot))).json()) as ShardList;
+      const [first, ...others] = list.shards.map((shard) => new URL(routes.searchShard(shard.id), siteRoot));
+      if (first === undefined) {
+        status.textContent = 'There is nothing to search yet: the list has no papers.';
+        return false;
+      }
+      // The first shard's Pagefind loads the WebAssembly once; the others merge into it.
+      const module = (await import(/* @vite-ignore */ new URL('pagefind.js', first).href)) as Pagefind;
+      const options = { baseUrl: siteRoot.pathname, excerptLength: 24 };
+      await module.options(options);
+      await Promise.all(others.map((shard) => module.mergeIndex(shard.pathname, options)));
       totals = await module.filters();
+      shards = list.shards;
       pagefind = module;
       return true;
     } catch {

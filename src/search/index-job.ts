@@ -6,6 +6,10 @@ export interface IndexJob {
   contentDir: string | undefined;
   /** Where the worker writes the site folders below. */
   outputPath: string;
+  /** Where finished full-text shards are kept for the next build to reuse; null for none. */
+  cachePath: string | null;
+  /** Pages per full-text shard (SEARCH_SHARD_PAGES). */
+  pagesPerShard: number;
 }
 
 /** The site folders the worker writes, moved into the site when the build is done. */

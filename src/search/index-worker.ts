@@ -1,9 +1,9 @@
 /**
  * The search indexes, built on a thread of their own while Astro renders the pages: it reads the
  * content, builds the catalog (without related papers, which search does not use), writes
- * Pagefind's full-text index from the search documents, and the title index's shards. Both go
- * under `outputPath` as the site will hold them (`pagefind/`, `search-titles/`). Started by the
- * Pagefind integration; answers with an `IndexSummary` or an error message.
+ * Pagefind's full-text index from the search documents, shard by shard, and the title index's
+ * shards. Both go under `outputPath` as the site will hold them (`pagefind/`, `search-titles/`).
+ * Started by the Pagefind integration; answers with an `IndexSummary` or an error message.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,7 @@ import { routes } from '../site/urls.ts';
 import { contentPaths } from '../store/content-store.ts';
 import type { IndexJob, IndexOutcome } from './index-job.ts';
 import { writeSearchIndex } from './pagefind-index.ts';
-import { searchDocuments } from './search-documents.ts';
+import { searchShards } from './search-documents.ts';
 import { buildTitleShards } from './title-index.ts';
 
 const job = workerData as IndexJob;
@@ -27,7 +27,7 @@ try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, JSON.stringify(records));
   }
-  outcome = { summary: await writeSearchIndex(searchDocuments(catalog), join(job.outputPath, 'pagefind')) };
+  outcome = { summary: await writeSearchIndex(searchShards(catalog, job.pagesPerShard), job.outputPath, job.cachePath) };
 } catch (error) {
   outcome = { error: (error as Error).message };
 }

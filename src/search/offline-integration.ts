@@ -1,8 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { bundleClientScript } from '../client/bundle.ts';
+import { routes } from '../site/urls.ts';
+import type { ShardList } from './search-shards.ts';
 
 /** Files every visit needs, cached when the service worker installs (those that exist). */
 const SHELL_FILES = [
@@ -19,21 +21,44 @@ const SHELL_FILES = [
   'icon.svg',
 ];
 
-/** The files of a folder under pagefind/, as site paths; none when it does not exist. */
-async function pagefindFolder(dist: string, folder: string): Promise<string[]> {
-  const path = `${dist}/pagefind/${folder}`;
-  return existsSync(path) ? (await readdir(path)).map((name) => `pagefind/${folder}/${name}`).sort() : [];
+/** The shards of the full-text index, oldest first; none when the site has no index. */
+async function searchShardFolders(dist: string): Promise<string[]> {
+  const listPath = `${dist}/${routes.searchShardList}`;
+  if (!existsSync(listPath)) return [];
+  const list = JSON.parse(await readFile(listPath, 'utf8')) as ShardList;
+  return list.shards.map((shard) => routes.searchShard(shard.id));
 }
 
+/** A shard's files whose names match, as site paths (`folder` is a subfolder, or '' for the shard's own files). */
+async function shardFiles(dist: string, shard: string, folder: string, names: RegExp): Promise<string[]> {
+  const path = `${dist}/${shard}${folder}`;
+  if (!existsSync(path)) return [];
+  const entries = await readdir(path, { withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && names.test(entry.name)).map((entry) => `${shard}${folder}${entry.name}`).sort();
+}
+
+/** The files Pagefind loads to start: the first shard's loader and wasm, every shard's entry, metadata and filters. */
+const LOADER = /^(pagefind\.js|pagefind-worker\.js|wasm\..*)$/;
+const SHARD_START = /^(pagefind-entry\.json|pagefind\..*\.pf_meta)$/;
+const ANY = /./;
+
 /**
- * What search needs before its first query: Pagefind's loader, wasm, metadata and filters. The
- * index chunks (7 MB at 10,000 papers) are cached as searches use them, and all of them by "save
- * the whole list"; fragments load on demand.
+ * What search needs before its first query: the shard list, Pagefind's loader and wasm, and each
+ * shard's metadata and filters. The index chunks (7 MB at 10,000 papers) are cached as searches
+ * use them, and all of them by "save the whole list"; fragments load on demand.
  */
-async function pagefindShell(dist: string): Promise<string[]> {
-  if (!existsSync(`${dist}/pagefind`)) return [];
-  const top = (await readdir(`${dist}/pagefind`)).filter((name) => /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\..*|pagefind\..*\.pf_meta)$/.test(name));
-  return [...top.map((name) => `pagefind/${name}`).sort(), ...(await pagefindFolder(dist, 'filter'))];
+async function pagefindShell(dist: string, shards: readonly string[]): Promise<string[]> {
+  if (shards.length === 0) return [];
+  const files = [routes.searchShardList, ...(await shardFiles(dist, shards[0]!, '', LOADER))];
+  for (const shard of shards) files.push(...(await shardFiles(dist, shard, '', SHARD_START)), ...(await shardFiles(dist, shard, 'filter/', ANY)));
+  return files;
+}
+
+/** Every shard's index chunks, for "save the whole list". */
+async function searchIndexChunks(dist: string, shards: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const shard of shards) files.push(...(await shardFiles(dist, shard, 'index/', ANY)));
+  return files;
 }
 
 function shellPathExists(dist: string, path: string): boolean {
@@ -51,7 +76,8 @@ export function offlineIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir).replace(/\/$/, '');
         const version = Date.now().toString(36);
-        const shell = [...SHELL_FILES.filter((path) => shellPathExists(dist, path)), ...(await pagefindShell(dist))];
+        const shards = await searchShardFolders(dist);
+        const shell = [...SHELL_FILES.filter((path) => shellPathExists(dist, path)), ...(await pagefindShell(dist, shards))];
         const worker = await bundleClientScript('service-worker', { BUILD_VERSION: JSON.stringify(version), SHELL: JSON.stringify(shell) });
         await writeFile(`${dist}/sw.js`, worker);
         const papers = existsSync(`${dist}/papers`) ? await readdir(`${dist}/papers`, { withFileTypes: true }) : [];
@@ -59,7 +85,7 @@ export function offlineIntegration(): AstroIntegration {
           .filter((entry) => entry.isDirectory() && existsSync(`${dist}/papers/${entry.name}/index.html`))
           .map((entry) => `papers/${entry.name}/`)
           .sort();
-        const files = await pagefindFolder(dist, 'index');
+        const files = await searchIndexChunks(dist, shards);
         await writeFile(`${dist}/offline-pages.json`, `${JSON.stringify({ version, pages, files })}\n`);
         logger.info(`Service worker ${version}: ${shell.length} shell files; ${pages.length} paper pages and ${files.length} search index files can be saved for offline reading.`);
       },

@@ -8,6 +8,7 @@ import type { Catalog, CatalogPaper, CatalogTopic } from '../site/catalog.ts';
 import { xmlEscape } from '../site/feed.ts';
 import { abstractText } from '../site/format.ts';
 import { paperSearchFacts, searchSortKeys, topicSearchFacts, type SearchFacts } from './page-facts.ts';
+import { partitionByDay, SHARD_FILTER, type Shard } from './search-shards.ts';
 
 export interface SearchDocument {
   /** Root-relative URL of the page the result opens: `/papers/some-slug/`. */
@@ -26,12 +27,17 @@ function attribute(name: string, value: string): string {
   return `<span ${name}="${xmlEscape(value)}"></span>`;
 }
 
-/** Filters, sort keys and metadata: hidden, read by Pagefind but not indexed as text. */
-function facetSpans(facts: SearchFacts): string {
+/**
+ * Filters, sort keys and metadata: hidden, read by Pagefind but not indexed as text. The upvote
+ * sort key is also metadata, so results from several shards can be merged in upvote order.
+ */
+function facetSpans(facts: SearchFacts, shard: string): string {
   const sorts = searchSortKeys(facts);
   return [
     attribute('data-pagefind-sort', `published:${sorts.published}`),
     attribute('data-pagefind-sort', `upvotes:${sorts.upvotes}`),
+    attribute('data-pagefind-meta', `upvotes:${sorts.upvotes}`),
+    attribute('data-pagefind-filter', `${SHARD_FILTER}:${shard}`),
     facts.date ? attribute('data-pagefind-meta', `date:${facts.date}`) : '',
     facts.topicTitles.length > 0 ? attribute('data-pagefind-meta', `topics:${facts.topicTitles.join(', ')}`) : '',
     ...facts.topics.map((topic) => attribute('data-pagefind-filter', `topic:${topic}`)),
@@ -41,12 +47,21 @@ function facetSpans(facts: SearchFacts): string {
   ].join('');
 }
 
-function document(path: string, title: string, body: string, facts: SearchFacts): SearchDocument {
-  const html = `<!doctype html><html lang="en"><body><main data-pagefind-body><h1 data-pagefind-weight="${TITLE_WEIGHT}">${xmlEscape(title)}</h1>${body}<div hidden data-pagefind-ignore>${facetSpans(facts)}</div></main></body></html>`;
-  return { url: `/${path}`, html };
+/** A page to index, before it is given its shard. */
+interface SearchPage {
+  path: string;
+  title: string;
+  /** The indexed text after the title, as escaped HTML paragraphs. */
+  body: string;
+  facts: SearchFacts;
 }
 
-export function paperSearchDocument(paper: CatalogPaper): SearchDocument {
+function document(page: SearchPage, shard: string): SearchDocument {
+  const html = `<!doctype html><html lang="en"><body><main data-pagefind-body><h1 data-pagefind-weight="${TITLE_WEIGHT}">${xmlEscape(page.title)}</h1>${page.body}<div hidden data-pagefind-ignore>${facetSpans(page.facts, shard)}</div></main></body></html>`;
+  return { url: `/${page.path}`, html };
+}
+
+function paperPage(paper: CatalogPaper): SearchPage {
   const { data } = paper;
   const body = [
     paragraph(data.authors.join(', ')),
@@ -57,15 +72,30 @@ export function paperSearchDocument(paper: CatalogPaper): SearchDocument {
     paragraph(paper.topics.map((topic) => topic.title).join(', ')),
     paragraph(data.keywords.join(', ')),
   ].join('');
-  return document(paper.path, data.title, body, paperSearchFacts(paper));
+  return { path: paper.path, title: data.title, body, facts: paperSearchFacts(paper) };
 }
 
-export function topicSearchDocument(topic: CatalogTopic): SearchDocument {
+function topicPage(topic: CatalogTopic): SearchPage {
   const introduction = abstractText(topic.body).split('\n\n').map(paragraph);
-  return document(topic.path, topic.title, [paragraph(topic.description), ...introduction].join(''), topicSearchFacts(topic));
+  return { path: topic.path, title: topic.title, body: [paragraph(topic.description), ...introduction].join(''), facts: topicSearchFacts(topic) };
 }
 
-/** Every page search finds: the papers shown, and the topics. */
-export function searchDocuments(catalog: Catalog): SearchDocument[] {
-  return [...catalog.papers.map(paperSearchDocument), ...catalog.topics.map(topicSearchDocument)];
+export function paperSearchDocument(paper: CatalogPaper, shard: string): SearchDocument {
+  return document(paperPage(paper), shard);
+}
+
+export function topicSearchDocument(topic: CatalogTopic, shard: string): SearchDocument {
+  return document(topicPage(topic), shard);
+}
+
+/**
+ * Every page search finds (the papers shown, and the topics) as documents, split into shards by
+ * publication date (see `search-shards.ts`), oldest first.
+ */
+export function searchShards(catalog: Catalog, pagesPerShard: number): Shard<SearchDocument>[] {
+  const pages = [...catalog.papers.map(paperPage), ...catalog.topics.map(topicPage)];
+  return partitionByDay(pages, (page) => searchSortKeys(page.facts).published, (page) => page.path, pagesPerShard).map((shard) => ({
+    ...shard,
+    items: shard.items.map((page) => document(page, shard.id)),
+  }));
 }

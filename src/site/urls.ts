@@ -45,6 +45,9 @@ export const routes = {
   searchFallback: 'search-fallback.js',
   /** A shard of the title index (src/search/title-index.ts), written with the search index. */
   titleShard: (shard: string): SitePath => `search-titles/${segment(shard)}.json`,
+  /** The full-text index's shards (src/search/search-shards.ts): their list, and each one's Pagefind bundle. */
+  searchShardList: 'pagefind/shards.json',
+  searchShard: (id: string): SitePath => `pagefind/${segment(id)}/`,
   offline: 'offline/',
   icon: 'icon.svg',
 } as const;

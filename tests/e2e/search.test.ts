@@ -19,6 +19,8 @@ interface CatalogPaper {
   status: string | null;
 }
 const catalog = (JSON.parse(readFileSync(join(site.dist, 'papers.json'), 'utf8')) as { papers: CatalogPaper[] }).papers;
+/** The full-text index's shards; the test build makes them small, so there are several. */
+const shards = (JSON.parse(readFileSync(join(site.dist, 'pagefind', 'shards.json'), 'utf8')) as { shards: { id: string }[] }).shards;
 const pathOf = (url: string) => new URL(url).pathname;
 
 const served = serveBuiltSite(site);
@@ -31,6 +33,16 @@ async function openSearch(page: Page, query: string): Promise<void> {
 
 async function resultPaths(page: Page): Promise<string[]> {
   return page.$$eval('.search-results h3 a', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+}
+
+/** Presses "Show more results" until at least `count` results are listed, or there are no more. */
+async function showResults(page: Page, count: number): Promise<void> {
+  for (;;) {
+    const shown = await page.locator('.search-results li').count();
+    if (shown >= count || (await page.isHidden('.search-more'))) return;
+    await page.click('.search-more');
+    await page.waitForFunction((before) => document.querySelectorAll('.search-results li').length > before || document.querySelector<HTMLElement>('.search-more')?.hidden === true, shown);
+  }
 }
 
 async function resultCount(page: Page): Promise<number> {
@@ -149,6 +161,48 @@ describe('search, served', () => {
     const counts = byUpvotes.map((path) => upvotes.get(path) ?? 0);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(Math.max(...counts)).toBeGreaterThan(0);
+  });
+
+  it('searches every shard of the full-text index, loading the WebAssembly once', async () => {
+    const { page, errors } = await watchedPage(served.browser, origin());
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await openSearch(page, '?q=attention');
+    expect(await resultCount(page)).toBeGreaterThan(0);
+    expect(shards.length).toBeGreaterThan(3);
+    for (const shard of shards) expect(fetched).toContain(`/pagefind/${shard.id}/pagefind-entry.json`);
+    expect(fetched.filter((path) => /\/wasm\.[a-z]+\.pagefind$/.test(path))).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('sorts newest first across shards, page after page', async () => {
+    const { page, errors } = await watchedPage(served.browser, origin());
+    await openSearch(page, '?status=unset&sort=newest');
+    const unset = catalog.filter((paper) => paper.status === null);
+    await showResults(page, 100);
+    const paths = await resultPaths(page);
+    expect(new Set(paths).size).toBe(paths.length);
+    const published = new Map(unset.map((paper) => [pathOf(paper.url), paper.published ?? '']));
+    const dates = paths.map((path) => published.get(path));
+    expect(dates.every((date) => date !== undefined)).toBe(true);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // The dated papers come first, then the undated ones from the other shards.
+    expect(dates[0]).toBe(unset.map((paper) => paper.published ?? '').sort().at(-1));
+    expect(dates.at(-1)).toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  it('sorts by upvotes across shards, to the last result', async () => {
+    const { page, errors } = await watchedPage(served.browser, origin());
+    await openSearch(page, '?status=unset&sort=upvotes');
+    const unset = catalog.filter((paper) => paper.status === null);
+    await showResults(page, unset.length);
+    const paths = await resultPaths(page);
+    expect([...paths].sort()).toEqual(unset.map((paper) => pathOf(paper.url)).sort());
+    const upvotes = new Map(unset.map((paper) => [pathOf(paper.url), paper.upvotes ?? 0]));
+    expect(paths.map((path) => upvotes.get(path))).toEqual(unset.map((paper) => paper.upvotes ?? 0).sort((a, b) => b - a));
+    expect(await page.isHidden('.search-more')).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it('focuses the header search field with / and with Ctrl+K', async () => {

@@ -193,7 +193,12 @@ describe('a paper page', () => {
 
   it('is indexed for search from the content, so the page carries no search markup', () => {
     expect(html).not.toContain('data-pagefind');
-    expect(existsSync(join(site.dist, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    const { shards } = JSON.parse(read('pagefind/shards.json')) as { shards: { id: string; pages: number }[] };
+    // Five papers and the topic pages: one shard at the default size.
+    expect(shards).toHaveLength(1);
+    expect(shards[0]!.pages).toBeGreaterThan(5);
+    expect(existsSync(join(site.dist, 'pagefind', shards[0]!.id, 'pagefind-entry.json'))).toBe(true);
+    expect(files.filter((file) => /^pagefind\/[^/]+\/pagefind-ui\./.test(file))).toEqual([]);
   });
 
   it('has previous and next links within the list', () => {
@@ -341,12 +346,14 @@ describe('offline reading', () => {
   // The service worker's first array literal is its shell list (see offline-integration.ts).
   const shell = JSON.parse(/\[("[^"]*",?)+\]/.exec(read('sw.js'))![0]) as string[];
   const offline = JSON.parse(read('offline-pages.json')) as { version: string; pages: string[]; files: string[] };
-  const indexChunks = files.filter((file) => file.startsWith('pagefind/index/'));
+  const indexChunks = files.filter((file) => /^pagefind\/[^/]+\/index\//.test(file));
 
   it('precaches what search needs before a query, but not the index chunks', () => {
-    expect(shell).toEqual(expect.arrayContaining(['search/', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']));
-    expect(shell.some((path) => /^pagefind\/pagefind\..*\.pf_meta$/.test(path))).toBe(true);
-    expect(shell.filter((path) => path.startsWith('pagefind/index/'))).toEqual([]);
+    const shard = (JSON.parse(read('pagefind/shards.json')) as { shards: { id: string }[] }).shards[0]!.id;
+    expect(shell).toEqual(expect.arrayContaining(['search/', 'pagefind/shards.json', `pagefind/${shard}/pagefind.js`, `pagefind/${shard}/wasm.en.pagefind`, `pagefind/${shard}/pagefind-entry.json`]));
+    expect(shell.some((path) => path.startsWith(`pagefind/${shard}/`) && /\.pf_meta$/.test(path))).toBe(true);
+    expect(shell.some((path) => path.startsWith(`pagefind/${shard}/filter/`))).toBe(true);
+    expect(shell.filter((path) => /^pagefind\/[^/]+\/(index|fragment)\//.test(path))).toEqual([]);
   });
 
   it('saves every paper page and every index chunk with "save the whole list"', () => {

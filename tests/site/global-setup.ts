@@ -1,8 +1,8 @@
 /**
- * Builds two sites once per test run into a temporary folder: the fixture content under a base
- * path (every page type, hostile text) and the committed content at the root (every seed paper).
- * Each build runs Astro's `build()` in its own process (build-site.ts), so neither sees the
- * other's settings. The tests read the built files back.
+ * Builds three sites once per test run into a temporary folder: the hostile digests ingested,
+ * the fixture content under a base path (every page type, hostile text) and the committed content
+ * at the root (every seed paper). Each build runs Astro's `build()` in its own process
+ * (build-site.ts), so none sees another's settings. The tests read the built files back.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -34,9 +34,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE_CONTENT = join(ROOT, 'tests/fixtures/site-content');
 const SITE_URL = 'https://papers.example';
 
-async function buildSite(work: string, name: string, contentDir: string, base: string, repoUrl: string | null): Promise<BuiltSite> {
+async function buildSite(work: string, name: string, contentDir: string, base: string, repoUrl: string | null, settings: Record<string, string> = {}): Promise<BuiltSite> {
   const dist = join(work, name);
-  const env = { ...process.env, CONTENT_DIR: contentDir, SITE_URL, SITE_BASE: base, REPO_URL: repoUrl ?? '' };
+  const env = { ...process.env, CONTENT_DIR: contentDir, SITE_URL, SITE_BASE: base, REPO_URL: repoUrl ?? '', ...settings };
   const started = performance.now();
   try {
     // A cache folder per build, so neither build reuses the other's content store.
@@ -63,6 +63,8 @@ export default async function setup(project: TestProject) {
   const work = mkdtempSync(join(tmpdir(), 'reading-list-site-'));
   project.provide('hostileSite', await buildSite(work, 'hostile', await ingestHostile(work), '/', null));
   project.provide('fixtureSite', await buildSite(work, 'fixture', FIXTURE_CONTENT, '/reading-list/', 'https://git.example/curator/reading-list'));
-  project.provide('realSite', await buildSite(work, 'real', join(ROOT, 'content'), '/', null));
+  // Small search shards, so the search tests run over several, as a list of tens of thousands of
+  // papers does (the committed list fits in one at the default size).
+  project.provide('realSite', await buildSite(work, 'real', join(ROOT, 'content'), '/', null, { SEARCH_SHARD_PAGES: '100' }));
   return () => rmSync(work, { recursive: true, force: true });
 }

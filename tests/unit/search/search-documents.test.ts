@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperSearchDocument, searchDocuments, topicSearchDocument } from '../../../src/search/search-documents.ts';
+import { paperSearchDocument, searchShards, topicSearchDocument } from '../../../src/search/search-documents.ts';
 import { buildCatalog } from '../../../src/site/catalog.ts';
 import { paper } from '../site/catalog-fixture.ts';
 
@@ -17,12 +17,23 @@ const catalog = buildCatalog({
 const byId = new Map(catalog.papers.map((item) => [item.id, item]));
 
 describe('search documents', () => {
-  it('holds one document per paper shown and per topic, at the page URL', () => {
-    expect(searchDocuments(catalog).map((document) => document.url)).toEqual(['/papers/bare/', '/papers/hostile/', '/topics/video/']);
+  it('holds one document per paper shown and per topic, at the page URL, in date shards, undated first', () => {
+    const shards = searchShards(catalog, 2);
+    expect(shards.map((shard) => [shard.id, shard.items.map((document) => document.url)])).toEqual([
+      ['0000-00-00', ['/papers/bare/', '/topics/video/']],
+      ['2024-05-24', ['/papers/hostile/']],
+    ]);
+    expect(searchShards(catalog, 10).map((shard) => shard.pages)).toEqual([3]);
+  });
+
+  it('names the shard of each document in a filter', () => {
+    const [undated, dated] = searchShards(catalog, 2);
+    expect(undated!.items[1]!.html).toContain('data-pagefind-filter="shard:0000-00-00"');
+    expect(dated!.items[0]!.html).toContain('data-pagefind-filter="shard:2024-05-24"');
   });
 
   it('escapes every text, so nothing from a digest becomes markup', () => {
-    const { html } = paperSearchDocument(byId.get('hostile')!);
+    const { html } = paperSearchDocument(byId.get('hostile')!, 'S');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &amp; &apos;apos&apos; *stars*');
     expect(html).toContain('Ada &lt;Lovelace&gt;, Alan Turing');
@@ -30,17 +41,19 @@ describe('search documents', () => {
   });
 
   it('weighs the title, and indexes authors, abstract paragraphs, note, topics and keywords', () => {
-    const { html } = paperSearchDocument(byId.get('hostile')!);
+    const { html } = paperSearchDocument(byId.get('hostile')!, 'S');
     expect(html).toMatch(/<main data-pagefind-body><h1 data-pagefind-weight="10">&lt;script/);
     for (const text of ['<p>Second paragraph.</p>', '<p>A note.</p>', '<p>Video</p>', '<p>kw1</p>']) expect(html).toContain(text);
   });
 
   it('carries filters, sort keys and result metadata outside the indexed text', () => {
-    const { html } = paperSearchDocument(byId.get('hostile')!);
+    const { html } = paperSearchDocument(byId.get('hostile')!, 'S');
     const hidden = /<div hidden data-pagefind-ignore>(.*?)<\/div>/.exec(html)![1]!;
     for (const span of [
       'data-pagefind-sort="published:2024-05-24"',
       'data-pagefind-sort="upvotes:000000042"',
+      'data-pagefind-meta="upvotes:000000042"',
+      'data-pagefind-filter="shard:S"',
       'data-pagefind-meta="date:2024-05-24"',
       'data-pagefind-meta="topics:Video"',
       'data-pagefind-filter="topic:video"',
@@ -51,14 +64,14 @@ describe('search documents', () => {
   });
 
   it('leaves out what a paper does not have', () => {
-    const { html } = paperSearchDocument(byId.get('bare')!);
+    const { html } = paperSearchDocument(byId.get('bare')!, 'S');
     expect(html).not.toContain('<p></p>');
     expect(html).not.toContain('data-pagefind-meta="date:');
     expect(html).not.toContain('data-pagefind-filter="year:');
   });
 
   it('indexes a topic by its title, description and introduction, under its own filter', () => {
-    const { url, html } = topicSearchDocument(catalog.topics[0]!);
+    const { url, html } = topicSearchDocument(catalog.topics[0]!, 'S');
     expect(url).toBe('/topics/video/');
     expect(html).toContain('<p>Moving pictures.</p><p>An *introduction*.</p>');
     expect(html).toContain('data-pagefind-filter="topic:video"');
