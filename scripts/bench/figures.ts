@@ -57,6 +57,8 @@ export interface SizeFigures {
   /** Files an unchanged re-ingest wrote (should be none). */
   reingestWrites: string[] | null;
   incremental: IncrementalFigures | null;
+  /** What the Pagefind integration logged in each build (shards, and how many were reused). */
+  searchIndexLogs: string[];
 }
 
 export interface BenchFigures {

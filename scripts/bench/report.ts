@@ -93,6 +93,7 @@ function details(size: SizeFigures): string[] {
     const { entries, added, repeated, expectedPapers, touchedOther, summary } = size.incremental;
     lines.push(`${label} new digest: ${entries} entries (${added} new papers, ${repeated} repeats), expected ${expectedPapers} paper files; also wrote ${touchedOther.join(', ') || 'nothing else'}; ${summary}`);
   }
+  for (const line of size.searchIndexLogs) lines.push(`${label} ${line}`);
   for (const stage of STAGES) {
     const outcome = size.stages[stage];
     if (outcome && 'unavailable' in outcome) lines.push(`${label} ${STAGE_LABELS[stage]}: n/a, ${outcome.unavailable}`);

@@ -51,7 +51,7 @@ export async function runSize(list: SyntheticList, dir: string, { echo, log }: R
   const papers = list.papers.length;
   const entriesByLayout = Object.fromEntries(LAYOUTS.map((layout) => [layout, 0])) as Record<Layout, number>;
   for (const digest of list.digests) entriesByLayout[digest.layout] += digest.papers.length;
-  const figures: SizeFigures = { papers, entries: list.entries, digests: list.digests.length, entriesByLayout, stages: {}, ingestSummary: null, site: null, query: null, reingestWrites: null, incremental: null };
+  const figures: SizeFigures = { papers, entries: list.entries, digests: list.digests.length, entriesByLayout, stages: {}, ingestSummary: null, site: null, query: null, reingestWrites: null, incremental: null, searchIndexLogs: [] };
 
   const content = join(dir, 'content');
   const dist = join(dir, 'dist');
@@ -76,6 +76,8 @@ export async function runSize(list: SyntheticList, dir: string, { echo, log }: R
     const measured = await stage(buildStage, [ASTRO, 'build', '--outDir', dist], REPO);
     if (!measured) return false;
     const indexSeconds = pagefindSeconds(measured.stdout);
+    const indexLog = /Pagefind indexed .*$/m.exec(measured.stdout);
+    if (indexLog) figures.searchIndexLogs.push(`${STAGE_LABELS[buildStage]}: ${indexLog[0]}`);
     figures.stages[indexStage] = indexSeconds === null ? { unavailable: 'the build log has no Pagefind line' } : { wallSeconds: indexSeconds, peakRssMb: null, papersPerSecond: papers / indexSeconds };
     return true;
   };

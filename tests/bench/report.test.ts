@@ -45,6 +45,7 @@ describe('the report', () => {
     expect(lines.find((line) => line.startsWith('title query'))).toMatch(/87\.9 KB \(78\.1 KB gz\), 12 req\s+n\/a$/);
     expect(report).toContain('N=10,000 title query: n/a, Chromium not found at /usr/bin/chromium');
     expect(report).toContain('N=1,000 related papers: n/a, no module');
+    expect(report).toContain('N=10,000 rebuild: Pagefind indexed 1025 pages in 0.9 s, beside the build: 2 shards, 1 unchanged since the last build.');
   });
 
   it('ends with every budget, its verdict first', () => {
