@@ -54,6 +54,8 @@ export interface SizeFigures {
   ingestSummary: string | null;
   site: SiteWeight | { unavailable: string } | null;
   query: QueryResult | null;
+  /** The full-text search of the same title, pressed after it: what the sharded index costs. */
+  fullTextQuery: QueryResult | null;
   /** Files an unchanged re-ingest wrote (should be none). */
   reingestWrites: string[] | null;
   incremental: IncrementalFigures | null;

@@ -3,6 +3,7 @@ import { LAYOUTS } from '../../src/digest/entry.ts';
 import type { BudgetLine } from './budgets.ts';
 import { isMeasured, STAGE_LABELS, STAGES, type BenchFigures, type SizeFigures, type StageOutcome } from './figures.ts';
 import { kb, mb, seconds, sizeLabel, table, thousands } from './format.ts';
+import type { QueryResult } from './title-query.ts';
 
 function stageCells(outcome: StageOutcome | undefined): string[] {
   if (!outcome) return ['-', '', ''];
@@ -39,8 +40,7 @@ function siteCells(size: SizeFigures): string[] {
   return [`${mb(site.distBytes)}, ${thousands(site.distFiles)} files`, `${kb(site.htmlAverageBytes)} / ${kb(site.htmlMaxBytes)}`, kb(site.cssBytes), kb(site.jsBytes)];
 }
 
-function queryCell(size: SizeFigures): string {
-  const query = size.query;
+function queryCell(query: QueryResult | null): string {
   if (!query) return '-';
   if ('unavailable' in query) return 'n/a';
   return `${kb(query.bytes)} (${kb(query.gzipBytes)} gz), ${query.requests} req`;
@@ -65,7 +65,8 @@ function siteTable(sizes: readonly SizeFigures[]): string {
     ['paper page HTML avg / max', ...site.map((cells) => cells[1]!)],
     ['paper page CSS', ...site.map((cells) => cells[2]!)],
     ['paper page JS before search', ...site.map((cells) => cells[3]!)],
-    ['title query, after the HTML', ...sizes.map(queryCell)],
+    ['title query, after the HTML', ...sizes.map((size) => queryCell(size.query))],
+    ['full-text query, after that', ...sizes.map((size) => queryCell(size.fullTextQuery))],
     ['unchanged re-ingest wrote', ...incremental.map((cells) => cells[0]!)],
     ['1 new digest wrote', ...incremental.map((cells) => cells[1]!)],
     ['rebuild vs first build', ...incremental.map((cells) => cells[2]!)],
@@ -81,13 +82,14 @@ function details(size: SizeFigures): string[] {
   else if (site) {
     lines.push(`${label} ${thousands(site.paperPages)} paper pages; the largest is ${site.htmlMaxPage}; their JS: ${site.jsFiles.join(', ') || 'inline only'}`);
   }
-  const query = size.query;
-  if (query && 'unavailable' in query) lines.push(`${label} title query: n/a, ${query.unavailable}`);
-  else if (query) {
-    const kinds = Object.entries(query.byKind)
-      .sort(([, a], [, b]) => b - a)
-      .map(([kind, bytes]) => `${kind} ${kb(bytes)}`);
-    lines.push(`${label} title query "${query.title}": ${kinds.join(', ')}`);
+  for (const [what, query] of [['title query', size.query], ['full-text query after it', size.fullTextQuery]] as const) {
+    if (query && 'unavailable' in query) lines.push(`${label} ${what}: n/a, ${query.unavailable}`);
+    else if (query) {
+      const kinds = Object.entries(query.byKind)
+        .sort(([, a], [, b]) => b - a)
+        .map(([kind, bytes]) => `${kind} ${kb(bytes)}`);
+      lines.push(`${label} ${what} "${query.title}": ${kinds.join(', ')}`);
+    }
   }
   if (size.incremental) {
     const { entries, added, repeated, expectedPapers, touchedOther, summary } = size.incremental;

@@ -51,7 +51,7 @@ export async function runSize(list: SyntheticList, dir: string, { echo, log }: R
   const papers = list.papers.length;
   const entriesByLayout = Object.fromEntries(LAYOUTS.map((layout) => [layout, 0])) as Record<Layout, number>;
   for (const digest of list.digests) entriesByLayout[digest.layout] += digest.papers.length;
-  const figures: SizeFigures = { papers, entries: list.entries, digests: list.digests.length, entriesByLayout, stages: {}, ingestSummary: null, site: null, query: null, reingestWrites: null, incremental: null, searchIndexLogs: [] };
+  const figures: SizeFigures = { papers, entries: list.entries, digests: list.digests.length, entriesByLayout, stages: {}, ingestSummary: null, site: null, query: null, fullTextQuery: null, reingestWrites: null, incremental: null, searchIndexLogs: [] };
 
   const content = join(dir, 'content');
   const dist = join(dir, 'dist');
@@ -96,8 +96,12 @@ export async function runSize(list: SyntheticList, dir: string, { echo, log }: R
 
   if (!(await build('build', 'pagefind'))) return figures;
   figures.site = weighSite(dist) ?? { unavailable: 'no paper pages under dist/papers/' };
-  figures.query = await weighTitleQuery(dist, list.papers[Math.floor(papers / 2)]!.title);
-  log(`title query: ${'unavailable' in figures.query ? `n/a, ${figures.query.unavailable}` : kb(figures.query.bytes)}`);
+  const queries = await weighTitleQuery(dist, list.papers[Math.floor(papers / 2)]!.title);
+  figures.query = queries.title;
+  figures.fullTextQuery = queries.fullText;
+  for (const [what, query] of [['title query', queries.title], ['full-text query after it', queries.fullText]] as const) {
+    log(`${what}: ${'unavailable' in query ? `n/a, ${query.unavailable}` : kb(query.bytes)}`);
+  }
 
   const { digest, added, repeated } = list.increment;
   const incoming = join(dir, 'incoming');

@@ -1,8 +1,9 @@
 /**
  * What one search costs a reader: serve dist/ on loopback, open `/search/?q=<an exact title>` in
  * Chromium, wait for that paper among the results, and add up every response after the page's own
- * HTML. The service worker is blocked: its install-time precache is the offline feature's cost,
- * not the query's.
+ * HTML. Then, as a second figure, what pressing "search abstracts, authors and notes too" costs on
+ * top: the full-text index, every shard of it. The service worker is blocked: its install-time
+ * precache is the offline feature's cost, not the query's.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,13 +30,19 @@ export interface QueryWeight {
 
 export type QueryResult = QueryWeight | { unavailable: string };
 
+/** The title query, and the full-text search of the same words after it. */
+export interface QueryResults {
+  title: QueryResult;
+  fullText: QueryResult;
+}
+
 /** What a request fetched, by path, for the breakdown of the query's bytes. */
 export function requestKind(path: string): string {
-  if (/\/pagefind\/fragment\//.test(path)) return 'pagefind fragments';
-  if (/\/pagefind\/index\//.test(path)) return 'pagefind index';
-  if (/\/pagefind\/filter\//.test(path)) return 'pagefind filters';
-  if (/\/pagefind\/.*(\.pf_meta|pagefind-entry\.json)$/.test(path)) return 'pagefind metadata';
-  if (/\/pagefind\/wasm\./.test(path)) return 'pagefind wasm';
+  if (/\/pagefind\/([^/]+\/)?fragment\//.test(path)) return 'pagefind fragments';
+  if (/\/pagefind\/([^/]+\/)?index\//.test(path)) return 'pagefind index';
+  if (/\/pagefind\/([^/]+\/)?filter\//.test(path)) return 'pagefind filters';
+  if (/\/pagefind\/.*(\.pf_meta|pagefind-entry\.json|shards\.json)$/.test(path)) return 'pagefind metadata';
+  if (/\/pagefind\/([^/]+\/)?wasm\./.test(path)) return 'pagefind wasm';
   if (/\.m?js$/.test(path)) return 'javascript';
   if (/\.css$/.test(path)) return 'css';
   return 'other';
@@ -60,13 +67,27 @@ async function weigh(request: Request): Promise<{ path: string; bytes: number; g
   return { path, bytes, gzipBytes };
 }
 
-export async function weighTitleQuery(dist: string, title: string): Promise<QueryResult> {
-  if (!existsSync(join(dist, 'search', 'index.html'))) return { unavailable: 'the site has no /search/ page' };
+async function total(title: string, requests: readonly Request[]): Promise<QueryWeight> {
+  const weighed = await Promise.all(requests.map(weigh));
+  const byKind: Record<string, number> = {};
+  for (const { path, bytes } of weighed) byKind[requestKind(path)] = (byKind[requestKind(path)] ?? 0) + bytes;
+  return {
+    title,
+    requests: weighed.length,
+    bytes: weighed.reduce((sum, item) => sum + item.bytes, 0),
+    gzipBytes: weighed.reduce((sum, item) => sum + item.gzipBytes, 0),
+    byKind,
+  };
+}
+
+export async function weighTitleQuery(dist: string, title: string): Promise<QueryResults> {
+  const unavailable = (reason: string): QueryResults => ({ title: { unavailable: reason }, fullText: { unavailable: reason } });
+  if (!existsSync(join(dist, 'search', 'index.html'))) return unavailable('the site has no /search/ page');
   let browser;
   try {
     browser = await launchBrowser();
   } catch (error) {
-    return { unavailable: (error as Error).message.split('\n')[0]! };
+    return unavailable((error as Error).message.split('\n')[0]!);
   }
   const site = await serveStatic(dist);
   try {
@@ -84,24 +105,27 @@ export async function weighTitleQuery(dist: string, title: string): Promise<Quer
     try {
       await page.locator('.search-results').waitFor({ state: 'attached', timeout: 10_000 });
     } catch {
-      return { unavailable: 'the search page shows no results list (.search-results)' };
+      return unavailable('the search page shows no results list (.search-results)');
     }
     try {
       await page.locator('.search-results a', { hasText: title }).first().waitFor({ timeout: RESULT_TIMEOUT_MS });
     } catch {
-      return { unavailable: `no result links to the paper within ${RESULT_TIMEOUT_MS / 1000} s` };
+      return unavailable(`no result links to the paper within ${RESULT_TIMEOUT_MS / 1000} s`);
     }
     await whenQuiet(() => pending);
-    const weighed = await Promise.all(finished.filter((request) => request !== response?.request()).map(weigh));
-    const byKind: Record<string, number> = {};
-    for (const { path, bytes } of weighed) byKind[requestKind(path)] = (byKind[requestKind(path)] ?? 0) + bytes;
-    return {
-      title,
-      requests: weighed.length,
-      bytes: weighed.reduce((sum, item) => sum + item.bytes, 0),
-      gzipBytes: weighed.reduce((sum, item) => sum + item.gzipBytes, 0),
-      byKind,
-    };
+    const titleRequests = finished.filter((request) => request !== response?.request());
+    const titleWeight = await total(title, titleRequests);
+    const beforeFullText = finished.length;
+    const button = page.getByRole('button', { name: 'Search abstracts, authors and notes too' });
+    if (!(await button.isVisible())) return { title: titleWeight, fullText: { unavailable: 'no full-text button after the title match' } };
+    await button.click();
+    try {
+      await page.waitForFunction(() => /results? for/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: RESULT_TIMEOUT_MS });
+    } catch {
+      return { title: titleWeight, fullText: { unavailable: `no full-text results within ${RESULT_TIMEOUT_MS / 1000} s` } };
+    }
+    await whenQuiet(() => pending);
+    return { title: titleWeight, fullText: await total(title, finished.slice(beforeFullText)) };
   } finally {
     await browser.close();
     await site.close();

@@ -37,8 +37,9 @@ async function shardFiles(dist: string, shard: string, folder: string, names: Re
   return entries.filter((entry) => entry.isFile() && names.test(entry.name)).map((entry) => `${shard}${folder}${entry.name}`).sort();
 }
 
-/** The files Pagefind loads to start: the first shard's loader and wasm, every shard's entry, metadata and filters. */
+/** Pagefind's library and WebAssembly, loaded from the first shard only. */
 const LOADER = /^(pagefind\.js|pagefind-worker\.js|wasm\..*)$/;
+/** What every shard loads before its first query (with its filters). */
 const SHARD_START = /^(pagefind-entry\.json|pagefind\..*\.pf_meta)$/;
 const ANY = /./;
 

@@ -53,6 +53,7 @@ export function sizeFigures(papers: number, overrides: Partial<SizeFigures> = {}
     ingestSummary: `ingest: ${papers} added, 0 updated, 0 unchanged, 0 skipped`,
     site: SITE,
     query: { title: 'A title', requests: 12, bytes: 90_000, gzipBytes: 80_000, byKind: { 'pagefind index': 60_000, javascript: 30_000 } },
+    fullTextQuery: { title: 'A title', requests: 30, bytes: 400_000, gzipBytes: 390_000, byKind: { 'pagefind metadata': 250_000, 'pagefind index': 150_000 } },
     reingestWrites: [],
     incremental: { entries: 15, added: 12, repeated: 3, expectedPapers: 15, touchedPapers: 15, touchedOther: ['digests.json', 'digests/x.json', 'ingest-state.json'], summary: 'ingest: 12 added, 3 updated' },
     searchIndexLogs: ['rebuild: Pagefind indexed 1025 pages in 0.9 s, beside the build: 2 shards, 1 unchanged since the last build.'],
