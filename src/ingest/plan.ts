@@ -3,7 +3,7 @@ import type { ParsedDigest } from '../digest/parse.ts';
 import { parsePaper, serializePaper, type PaperFile } from '../paper/file.ts';
 import { identityKeys } from '../paper/identity.ts';
 import { markdownToPlainText } from '../paper/markdown.ts';
-import { compareSources, MACHINE_FIELDS, mergeEntries, type MachineRecord } from '../paper/merge.ts';
+import { compareSources, MACHINE_FIELDS, mergeEntries, withBody, type MachinePaper, type MachineRecord } from '../paper/merge.ts';
 import { paperSchema, type PaperFrontmatter, type Source } from '../paper/schema.ts';
 import { uniqueSlug } from '../paper/slug.ts';
 import { textHash, valueHash, type IngestState, type PaperState } from './state.ts';
@@ -67,7 +67,7 @@ function machineHash(machine: MachineRecord): string {
 const BASE_FIELDS = [...MACHINE_FIELDS, BODY] as const;
 
 /** The hash of each derived field (and the body), space-separated in BASE_FIELDS order. */
-function baseOf(machine: MachineRecord): string {
+function baseOf(machine: MachinePaper): string {
   return BASE_FIELDS.map((field) => valueHash(field === BODY ? machine.body : machine[field])).join(' ');
 }
 
@@ -102,7 +102,7 @@ export function mergeTopics(current: readonly string[], base: readonly string[],
  * every curator edit: a field is refreshed only while it still holds what ingest wrote last time.
  * Without a record of that (a hand-made file), ingest only fills empty fields.
  */
-function reconcile(current: PaperFile, machine: MachineRecord, state: PaperState | undefined): PaperFile {
+function reconcile(current: PaperFile, machine: MachinePaper, state: PaperState | undefined): PaperFile {
   const data: Record<string, unknown> = { ...current.data };
   let body = current.body;
   const base = state ? readBase(state.base) : null;
@@ -129,8 +129,7 @@ function changedFields(before: PaperFile, after: PaperFile): string[] {
   return fields;
 }
 
-function newPaper(machine: MachineRecord, topics: string[], today: string): PaperFile {
-  // Field by field: a rest spread of the record would take V8's slow path (the record has a getter).
+function newPaper(machine: MachinePaper, topics: string[], today: string): PaperFile {
   const fields: Record<string, unknown> = {};
   for (const field of MACHINE_FIELDS) fields[field] = machine[field];
   return {
@@ -273,13 +272,14 @@ export function planIngest(input: IngestInput): IngestPlan {
       if (current.has(slug)) counts.unchanged++;
       continue;
     }
-    const machine = mergeEntries(group.entries);
-    const digest = machineHash(machine);
+    const merged = mergeEntries(group.entries);
+    const digest = machineHash(merged);
     if (slug !== null && state && current.trusted.has(slug) && state.machine === digest) {
       // Nothing new from the digests, and the file is as last written: nothing to do.
       counts.unchanged++;
       continue;
     }
+    const machine = withBody(merged);
     const base = baseOf(machine);
     const existing = slug === null ? undefined : current.get(slug);
     if (current.errors.length > 0) return failed();
@@ -289,7 +289,8 @@ export function planIngest(input: IngestInput): IngestPlan {
       counts.skipped += group.entries.length;
       continue;
     }
-    const keys = new Set([...(state?.keys ?? []), ...group.entries.flatMap((entry) => entryKeys.get(entry)!)]);
+    const keys = new Set(state?.keys);
+    for (const entry of group.entries) for (const key of entryKeys.get(entry)!) keys.add(key);
 
     let target: string;
     let next: PaperFile;
@@ -306,6 +307,8 @@ export function planIngest(input: IngestInput): IngestPlan {
         : existing.data.topics.length > 0
           ? existing.data.topics
           : machineTopics;
+      // A title or arXiv id edited by hand leads here too from now on.
+      for (const key of identityKeys(next.data)) keys.add(key);
       const fields = changedFields(existing, next);
       if (fields.length === 0) {
         counts.unchanged++;
@@ -316,6 +319,7 @@ export function planIngest(input: IngestInput): IngestPlan {
         writes.push({ slug, kind: 'updated', text, fields });
       }
     } else {
+      // Its title and arXiv id come from its entries, whose keys `keys` holds already.
       target = uniqueSlug(machine.title, taken);
       taken.add(target);
       machineTopics = input.classify({ title: machine.title, abstract: machine.abstract }).sort();
@@ -324,7 +328,6 @@ export function planIngest(input: IngestInput): IngestPlan {
       text = serializePaper(next);
       writes.push({ slug: target, kind: 'added', text, fields: Object.keys(next.data) });
     }
-    for (const key of identityKeys(next.data)) keys.add(key);
     const file = text ? textHash(text) : current.hashes.get(target)!;
     papers[target] = { keys: [...keys].sort(), base, machine: digest, topics: machineTopics, file };
     recorded.add(target);

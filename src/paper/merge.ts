@@ -22,11 +22,10 @@ export const MACHINE_FIELDS = [
 ] as const satisfies readonly (keyof PaperFrontmatter)[];
 
 export type MachineField = (typeof MACHINE_FIELDS)[number];
-export type MachineRecord = Pick<PaperFrontmatter, MachineField> & {
-  abstract: string;
-  /** The abstract as Markdown; computed on first use (and once), since an unchanged paper never needs it. */
-  readonly body: string;
-};
+export type MachineRecord = Pick<PaperFrontmatter, MachineField> & { abstract: string };
+
+/** A merged record with its abstract written as the Markdown body: all a paper file is made of. */
+export type MachinePaper = MachineRecord & { body: string };
 
 /** Richest layout first; among equals, the freshest capture, then digest order. */
 function byPriority(a: DigestEntry, b: DigestEntry): number {
@@ -63,8 +62,6 @@ export function mergeEntries(entries: readonly DigestEntry[]): MachineRecord {
   const ranked = [...entries].sort(byPriority);
   const authors = first(ranked, (entry) => nonEmpty(entry.authors)) ?? [];
   const upvoted = [...ranked].filter((entry) => entry.upvotes !== null).sort((a, b) => b.captured.localeCompare(a.captured))[0];
-  const abstract = first(ranked, (entry) => entry.abstract || null) ?? '';
-  let body: string | undefined;
   return {
     title: ranked[0]!.title,
     arxiv: first(ranked, (entry) => entry.arxiv),
@@ -82,10 +79,14 @@ export function mergeEntries(entries: readonly DigestEntry[]): MachineRecord {
     sources: entries
       .map((entry) => ({ digest: entry.digest, position: entry.position, captured: entry.captured }))
       .sort(compareSources),
-    abstract,
-    get body() {
-      body ??= abstractToMarkdown(abstract);
-      return body;
-    },
+    abstract: first(ranked, (entry) => entry.abstract || null) ?? '',
   };
+}
+
+/**
+ * Adds the Markdown body to a merged record. A step of its own, taken only when a paper is to be
+ * written or compared: an unchanged paper is recognized from the record's hash alone.
+ */
+export function withBody(machine: MachineRecord): MachinePaper {
+  return { ...machine, body: abstractToMarkdown(machine.abstract) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestEntry } from '../../../src/digest/entry.ts';
-import { mergeEntries } from '../../../src/paper/merge.ts';
+import { mergeEntries, withBody } from '../../../src/paper/merge.ts';
 
 function entry(fields: Partial<DigestEntry>): DigestEntry {
   return {
@@ -62,7 +62,6 @@ describe('merging the entries of one paper', () => {
     expect(merged).toMatchObject({
       title: 'A Title',
       abstract: 'API abstract.',
-      body: 'API abstract.',
       arxiv: '2511.03276',
       authors: ['Ada Lovelace', 'Alan Turing'],
       authors_count: 2,
@@ -92,6 +91,11 @@ describe('merging the entries of one paper', () => {
       { digest: '000.txt', position: 2, captured: '2026-04-17' },
       { digest: '001.txt', position: 7, captured: '2026-11-23' },
     ]);
+  });
+
+  it('writes the body from the merged abstract, Markdown escaped, keeping every field', () => {
+    const merged = mergeEntries([entry({ abstract: 'Uses *stars* and snake_case.\n\n# Not a heading.' })]);
+    expect(withBody(merged)).toEqual({ ...merged, body: 'Uses \\*stars\\* and snake_case.\n\n\\# Not a heading.' });
   });
 
   it('does not depend on the order the entries come in', () => {
