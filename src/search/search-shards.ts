@@ -4,8 +4,9 @@
  * them (Pagefind's `mergeIndex`) and orders sorted results itself (`sharded-results.ts`).
  *
  * Why: Pagefind's time and memory grow faster than the number of pages it indexes (one index of
- * 10,000 papers peaked at 1.45 GB; four of 2,500 at about 0.3 GB each, and took less time), and
- * a new digest adds papers to the newest shard only, so a rebuild re-indexes that shard alone.
+ * 10,000 papers took 26 s and peaked at 1.45 GB; two of 5,000 took 20 s and 0.66 GB each), and a
+ * new digest changes few shards, so a rebuild re-indexes those alone. Smaller shards would save
+ * memory but cost readers: a full-text query loads a chunk of every shard for each word.
  *
  * Shards follow the date: days are taken oldest first, and a shard is closed before a day that
  * would take it past `pagesPerShard` pages. Adding recent papers therefore never moves an older
@@ -18,7 +19,7 @@
  */
 
 /** Pages per shard when SEARCH_SHARD_PAGES does not say otherwise; see the README's Performance section. */
-export const DEFAULT_SHARD_PAGES = 2500;
+export const DEFAULT_SHARD_PAGES = 5000;
 
 /** A shard as the search page reads it from `pagefind/shards.json`. */
 export interface ShardEntry {

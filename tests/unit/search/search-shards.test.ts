@@ -60,7 +60,7 @@ describe('search shards', () => {
   });
 
   it('reads SEARCH_SHARD_PAGES, and refuses anything but a whole number of at least 1', () => {
-    expect(shardPagesSetting(undefined)).toBe(2500);
+    expect(shardPagesSetting(undefined)).toBe(5000);
     expect(shardPagesSetting('100')).toBe(100);
     for (const bad of ['0', '-3', '2.5', 'many']) expect(() => shardPagesSetting(bad)).toThrow(`SEARCH_SHARD_PAGES must be a whole number of at least 1, not "${bad}"`);
     expect(() => partition([], 0)).toThrow(/at least 1/);
