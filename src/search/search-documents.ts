@@ -8,7 +8,7 @@ import type { Catalog, CatalogPaper, CatalogTopic } from '../site/catalog.ts';
 import { xmlEscape } from '../site/feed.ts';
 import { abstractText } from '../site/format.ts';
 import { paperSearchFacts, searchSortKeys, topicSearchFacts, type SearchFacts } from './page-facts.ts';
-import { partitionByDay, SHARD_FILTER, type Shard } from './search-shards.ts';
+import { partitionPages, SHARD_FILTER, type Shard } from './search-shards.ts';
 
 export interface SearchDocument {
   /** Root-relative URL of the page the result opens: `/papers/some-slug/`. */
@@ -54,6 +54,8 @@ interface SearchPage {
   /** The indexed text after the title, as escaped HTML paragraphs. */
   body: string;
   facts: SearchFacts;
+  /** The day ingest added the paper; null for topics. */
+  added: string | null;
 }
 
 function document(page: SearchPage, shard: string): SearchDocument {
@@ -72,12 +74,12 @@ function paperPage(paper: CatalogPaper): SearchPage {
     paragraph(paper.topics.map((topic) => topic.title).join(', ')),
     paragraph(data.keywords.join(', ')),
   ].join('');
-  return { path: paper.path, title: data.title, body, facts: paperSearchFacts(paper) };
+  return { path: paper.path, title: data.title, body, facts: paperSearchFacts(paper), added: data.added };
 }
 
 function topicPage(topic: CatalogTopic): SearchPage {
   const introduction = abstractText(topic.body).split('\n\n').map(paragraph);
-  return { path: topic.path, title: topic.title, body: [paragraph(topic.description), ...introduction].join(''), facts: topicSearchFacts(topic) };
+  return { path: topic.path, title: topic.title, body: [paragraph(topic.description), ...introduction].join(''), facts: topicSearchFacts(topic), added: null };
 }
 
 export function paperSearchDocument(paper: CatalogPaper, shard: string): SearchDocument {
@@ -94,7 +96,8 @@ export function topicSearchDocument(topic: CatalogTopic, shard: string): SearchD
  */
 export function searchShards(catalog: Catalog, pagesPerShard: number): Shard<SearchDocument>[] {
   const pages = [...catalog.papers.map(paperPage), ...catalog.topics.map(topicPage)];
-  return partitionByDay(pages, (page) => searchSortKeys(page.facts).published, (page) => page.path, pagesPerShard).map((shard) => ({
+  const placeOf = (page: SearchPage) => ({ published: page.facts.date, added: page.added });
+  return partitionPages(pages, placeOf, (page) => page.path, pagesPerShard).map((shard) => ({
     ...shard,
     items: shard.items.map((page) => document(page, shard.id)),
   }));

@@ -11,11 +11,11 @@
  * Shards follow the date: days are taken oldest first, and a shard is closed before a day that
  * would take it past `pagesPerShard` pages. Adding recent papers therefore never moves an older
  * shard's boundary, and shards' dates never overlap, so "newest first" is each shard's sorted
- * results, newest shard first. A day with more pages than a shard holds (in practice the pages
- * without a date, topics and undated papers, which sort as the oldest) is split into shards of
- * its own by a hash of each page's URL: they tie on date, so their order does not matter, and a
- * new undated paper changes one of them only. Pure; the search worker writes the shards and the
- * search page reads the list.
+ * results, newest shard first. Pages without a date sort as the oldest; they tie, so they are
+ * free to go in shards of their own ordered by the day they were added (topic pages first), and
+ * a day's digest of undated papers changes the last of those only. A day with more pages than a
+ * shard holds (the first ingest of a backlog) is split into shards by a hash of each page's URL.
+ * Pure; the search worker writes the shards and the search page reads the list.
  */
 
 /** Pages per shard when SEARCH_SHARD_PAGES does not say otherwise; see the README's Performance section. */
@@ -24,11 +24,12 @@ export const DEFAULT_SHARD_PAGES = 5000;
 /** A shard as the search page reads it from `pagefind/shards.json`. */
 export interface ShardEntry {
   /**
-   * The shard's first day, YYYY-MM-DD (`0000-00-00` for pages without a date), with `.1`, `.2`…
-   * for the parts of a day split over several shards; also its folder name and its `shard` filter value.
+   * The shard's first day, YYYY-MM-DD, or `undated-` and the first day its undated pages were
+   * added (`undated-0000-00-00` for topic pages), with `.1`, `.2`… for the parts of a day split
+   * over several shards; also its folder name and its `shard` filter value.
    */
   id: string;
-  /** Its last day. */
+  /** Its last day, of the same kind. */
   last: string;
   pages: number;
 }
@@ -87,6 +88,30 @@ export function partitionByDay<T>(items: readonly T[], dayOf: (item: T) => strin
     open.last = day;
   }
   return shards;
+}
+
+/** What places a page in a shard: its publication day (null without one), and the day it was added. */
+export interface ShardPlace {
+  published: string | null;
+  /** Null for pages that are not papers (topics). */
+  added: string | null;
+}
+
+const UNDATED = 'undated-';
+/** Pages without an added day (topics) come first among the undated. */
+const BEFORE_ANY_DAY = '0000-00-00';
+
+/**
+ * The search shards, oldest first: the undated pages by the day they were added, then the dated
+ * pages by publication day. The two never share a shard, so new undated pages move no dated shard.
+ */
+export function partitionPages<T>(items: readonly T[], placeOf: (item: T) => ShardPlace, idOf: (item: T) => string, pagesPerShard: number): Shard<T>[] {
+  const undated = items.filter((item) => placeOf(item).published === null);
+  const dated = items.filter((item) => placeOf(item).published !== null);
+  return [
+    ...partitionByDay(undated, (item) => placeOf(item).added ?? BEFORE_ANY_DAY, idOf, pagesPerShard).map((shard) => ({ ...shard, id: `${UNDATED}${shard.id}`, last: `${UNDATED}${shard.last}` })),
+    ...partitionByDay(dated, (item) => placeOf(item).published!, idOf, pagesPerShard),
+  ];
 }
 
 /** The shard list the search page reads; what each shard holds stays out. */

@@ -40,7 +40,7 @@ describe('the sharded Pagefind index', () => {
     const list = JSON.parse(readFileSync(join(site, 'pagefind', 'shards.json'), 'utf8'));
     expect(list).toEqual({
       shards: [
-        { id: '0000-00-00', last: '0000-00-00', pages: 1 },
+        { id: 'undated-2026-04-17', last: 'undated-2026-04-17', pages: 1 },
         { id: '2024-04-01', last: '2024-04-01', pages: 1 },
         { id: '2024-10-01', last: '2024-10-01', pages: 1 },
       ],
@@ -63,7 +63,7 @@ describe('the sharded Pagefind index', () => {
     expect(summary).toMatchObject({ pages: 3, shards: 3, reused: 2 });
     expect(readdirSync(cache).sort()).toEqual(after.map(shardKey).sort());
     // The reused shard is the same files as the first build's.
-    expect(files(join(site, 'pagefind', '0000-00-00'))).toEqual(files(join(work, 'first', 'pagefind', '0000-00-00')));
+    expect(files(join(site, 'pagefind', 'undated-2026-04-17'))).toEqual(files(join(work, 'first', 'pagefind', 'undated-2026-04-17')));
     const entry = (root: string) => readFileSync(join(root, 'pagefind', '2024-04-01', 'pagefind-entry.json'), 'utf8');
     expect(entry(site)).not.toBe(entry(join(work, 'first')));
     expect(statSync(join(site, 'pagefind', '2024-10-01', 'pagefind.js')).nlink).toBeGreaterThan(1);

@@ -17,19 +17,20 @@ const catalog = buildCatalog({
 const byId = new Map(catalog.papers.map((item) => [item.id, item]));
 
 describe('search documents', () => {
-  it('holds one document per paper shown and per topic, at the page URL, in date shards, undated first', () => {
-    const shards = searchShards(catalog, 2);
+  it('holds one document per paper shown and per topic, at the page URL, undated pages first', () => {
+    const shards = searchShards(catalog, 1);
     expect(shards.map((shard) => [shard.id, shard.items.map((document) => document.url)])).toEqual([
-      ['0000-00-00', ['/papers/bare/', '/topics/video/']],
+      ['undated-0000-00-00', ['/topics/video/']],
+      [`undated-${byId.get('bare')!.data.added}`, ['/papers/bare/']],
       ['2024-05-24', ['/papers/hostile/']],
     ]);
-    expect(searchShards(catalog, 10).map((shard) => shard.pages)).toEqual([3]);
+    expect(searchShards(catalog, 10).map((shard) => shard.pages)).toEqual([2, 1]);
   });
 
   it('names the shard of each document in a filter', () => {
-    const [undated, dated] = searchShards(catalog, 2);
-    expect(undated!.items[1]!.html).toContain('data-pagefind-filter="shard:0000-00-00"');
-    expect(dated!.items[0]!.html).toContain('data-pagefind-filter="shard:2024-05-24"');
+    const shards = searchShards(catalog, 10);
+    expect(shards[0]!.items[0]!.html).toContain(`data-pagefind-filter="shard:${shards[0]!.id}"`);
+    expect(shards[1]!.items[0]!.html).toContain('data-pagefind-filter="shard:2024-05-24"');
   });
 
   it('escapes every text, so nothing from a digest becomes markup', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partitionByDay, shardList, shardPagesSetting } from '../../../src/search/search-shards.ts';
+import { partitionByDay, partitionPages, shardList, shardPagesSetting } from '../../../src/search/search-shards.ts';
 
 interface Page {
   url: string;
@@ -52,6 +52,34 @@ describe('search shards', () => {
     const grown = partition([...undated, page('undated-new', '0000-00-00'), page('dated', '2024-01-01')], 300);
     const changed = grown.filter((shard, i) => JSON.stringify(shard) !== JSON.stringify(shards[i]));
     expect(changed.map((shard) => shard.items.some((item) => item.url === 'undated-new'))).toEqual([true]);
+  });
+
+  it('puts undated pages in shards of their own, by the day they were added, topics first', () => {
+    interface Item {
+      url: string;
+      published: string | null;
+      added: string | null;
+    }
+    const item = (url: string, published: string | null, added: string | null): Item => ({ url, published, added });
+    const place = (items: Item[]) => partitionPages(items, (entry) => entry, (entry) => entry.url, 3);
+    const summarize = (items: Item[]) => place(items).map((shard) => [shard.id, shard.last, shard.items.map((entry) => entry.url).join(' ')]);
+    const list = [
+      item('topic', null, null),
+      item('u1', null, '2026-01-01'),
+      item('u2', null, '2026-01-01'),
+      item('u3', null, '2026-01-02'),
+      item('d1', '2024-01-01', '2026-01-01'),
+      item('d2', '2024-02-01', '2026-01-02'),
+    ];
+    expect(summarize(list)).toEqual([
+      ['undated-0000-00-00', 'undated-2026-01-01', 'topic u1 u2'],
+      ['undated-2026-01-02', 'undated-2026-01-02', 'u3'],
+      ['2024-01-01', '2024-02-01', 'd1 d2'],
+    ]);
+    // A later day's undated papers change the last undated shard (or add one), and no dated shard.
+    const before = place(list);
+    const after = place([...list, item('u4', null, '2026-01-03'), item('u5', null, '2026-01-03')]);
+    expect(after.filter((shard) => !before.some((old) => JSON.stringify(old) === JSON.stringify(shard))).map((shard) => shard.id)).toEqual(['undated-2026-01-02']);
   });
 
   it('lists the shards without their items', () => {
