@@ -82,14 +82,6 @@ function topicPage(topic: CatalogTopic): SearchPage {
   return { path: topic.path, title: topic.title, body: [paragraph(topic.description), ...introduction].join(''), facts: topicSearchFacts(topic), added: null };
 }
 
-export function paperSearchDocument(paper: CatalogPaper, shard: string): SearchDocument {
-  return document(paperPage(paper), shard);
-}
-
-export function topicSearchDocument(topic: CatalogTopic, shard: string): SearchDocument {
-  return document(topicPage(topic), shard);
-}
-
 /**
  * Every page search finds (the papers shown, and the topics) as documents, split into shards by
  * publication date (see `search-shards.ts`), oldest first.

@@ -123,6 +123,11 @@ export function shardList(shards: readonly ShardEntry[]): ShardList {
 export function shardPagesSetting(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_SHARD_PAGES;
   const pages = Number(value);
-  if (!Number.isInteger(pages) || pages < 1) throw new Error(`SEARCH_SHARD_PAGES must be a whole number of at least 1, not "${value}"`);
+  if (!Number.isInteger(pages) || pages < 1) {
+    const error = new Error(`SEARCH_SHARD_PAGES must be a whole number of at least 1, not "${value}"`);
+    // The message names the setting and what is wrong with it; where it was read says nothing more.
+    error.stack = '';
+    throw error;
+  }
   return pages;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperSearchDocument, searchShards, topicSearchDocument } from '../../../src/search/search-documents.ts';
+import { searchShards } from '../../../src/search/search-documents.ts';
 import { buildCatalog } from '../../../src/site/catalog.ts';
 import { paper } from '../site/catalog-fixture.ts';
 
@@ -15,6 +15,9 @@ const catalog = buildCatalog({
   digests: [],
 });
 const byId = new Map(catalog.papers.map((item) => [item.id, item]));
+/** Each document by its URL, as the index gets it (shards of up to 10 pages). */
+const documents = new Map(searchShards(catalog, 10).flatMap((shard) => shard.items.map((document) => [document.url, document.html] as const)));
+const html = (url: string) => documents.get(url)!;
 
 describe('search documents', () => {
   it('holds one document per paper shown and per topic, at the page URL, undated pages first', () => {
@@ -34,27 +37,27 @@ describe('search documents', () => {
   });
 
   it('escapes every text, so nothing from a digest becomes markup', () => {
-    const { html } = paperSearchDocument(byId.get('hostile')!, 'S');
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &amp; &apos;apos&apos; *stars*');
-    expect(html).toContain('Ada &lt;Lovelace&gt;, Alan Turing');
-    expect(html).toContain('The Lab &amp; Co');
+    const hostile = html('/papers/hostile/');
+    expect(hostile).not.toContain('<script>');
+    expect(hostile).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &amp; &apos;apos&apos; *stars*');
+    expect(hostile).toContain('Ada &lt;Lovelace&gt;, Alan Turing');
+    expect(hostile).toContain('The Lab &amp; Co');
   });
 
   it('weighs the title, and indexes authors, abstract paragraphs, note, topics and keywords', () => {
-    const { html } = paperSearchDocument(byId.get('hostile')!, 'S');
-    expect(html).toMatch(/<main data-pagefind-body><h1 data-pagefind-weight="10">&lt;script/);
-    for (const text of ['<p>Second paragraph.</p>', '<p>A note.</p>', '<p>Video</p>', '<p>kw1</p>']) expect(html).toContain(text);
+    const hostile = html('/papers/hostile/');
+    expect(hostile).toMatch(/<main data-pagefind-body><h1 data-pagefind-weight="10">&lt;script/);
+    for (const text of ['<p>Second paragraph.</p>', '<p>A note.</p>', '<p>Video</p>', '<p>kw1</p>']) expect(hostile).toContain(text);
   });
 
   it('carries filters, sort keys and result metadata outside the indexed text', () => {
-    const { html } = paperSearchDocument(byId.get('hostile')!, 'S');
-    const hidden = /<div hidden data-pagefind-ignore>(.*?)<\/div>/.exec(html)![1]!;
+    const hostile = html('/papers/hostile/');
+    const hidden = /<div hidden data-pagefind-ignore>(.*?)<\/div>/.exec(hostile)![1]!;
     for (const span of [
       'data-pagefind-sort="published:2024-05-24"',
       'data-pagefind-sort="upvotes:000000042"',
       'data-pagefind-meta="upvotes:000000042"',
-      'data-pagefind-filter="shard:S"',
+      'data-pagefind-filter="shard:2024-05-24"',
       'data-pagefind-meta="date:2024-05-24"',
       'data-pagefind-meta="topics:Video"',
       'data-pagefind-filter="topic:video"',
@@ -65,16 +68,15 @@ describe('search documents', () => {
   });
 
   it('leaves out what a paper does not have', () => {
-    const { html } = paperSearchDocument(byId.get('bare')!, 'S');
-    expect(html).not.toContain('<p></p>');
-    expect(html).not.toContain('data-pagefind-meta="date:');
-    expect(html).not.toContain('data-pagefind-filter="year:');
+    const bare = html('/papers/bare/');
+    expect(bare).not.toContain('<p></p>');
+    expect(bare).not.toContain('data-pagefind-meta="date:');
+    expect(bare).not.toContain('data-pagefind-filter="year:');
   });
 
   it('indexes a topic by its title, description and introduction, under its own filter', () => {
-    const { url, html } = topicSearchDocument(catalog.topics[0]!, 'S');
-    expect(url).toBe('/topics/video/');
-    expect(html).toContain('<p>Moving pictures.</p><p>An *introduction*.</p>');
-    expect(html).toContain('data-pagefind-filter="topic:video"');
+    const topic = html('/topics/video/');
+    expect(topic).toContain('<p>Moving pictures.</p><p>An *introduction*.</p>');
+    expect(topic).toContain('data-pagefind-filter="topic:video"');
   });
 });

@@ -91,6 +91,8 @@ describe('search shards', () => {
     expect(shardPagesSetting(undefined)).toBe(5000);
     expect(shardPagesSetting('100')).toBe(100);
     for (const bad of ['0', '-3', '2.5', 'many']) expect(() => shardPagesSetting(bad)).toThrow(`SEARCH_SHARD_PAGES must be a whole number of at least 1, not "${bad}"`);
+    // A setting error prints its message alone, without a stack trace after it.
+    expect(() => shardPagesSetting('0')).toThrow(expect.objectContaining({ stack: '' }));
     expect(() => partition([], 0)).toThrow(/at least 1/);
   });
 });
